@@ -1,0 +1,36 @@
+# `make run` and `make test` do all set-up; both are idempotent and quick when nothing changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PORT   ?= 8000
+
+.PHONY: run test setup lint check-katas clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	scripts/system-deps run
+	PORT=$(PORT) $(BIN)/katabank serve --port $(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+
+check-katas: setup
+	scripts/system-deps run
+	$(BIN)/katabank katas check
+
+test: setup
+	scripts/system-deps test
+	$(BIN)/ruff check .
+	$(BIN)/katabank katas check
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache .hypothesis

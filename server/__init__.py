@@ -1,0 +1,1 @@
+"""Katabank web app: HTTP in, HTML out; owns users, practice events, submissions."""
