@@ -1,0 +1,61 @@
+"""What "Submit" checks: edge cases, then properties against the reference solution."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from reference import intersection as oracle
+
+from graders.kit import check, same_items
+
+# A narrow range makes shared and repeated values common, so the properties bite.
+small_ints = st.lists(st.integers(-20, 20), max_size=30)
+any_ints = st.lists(st.integers(-(2**70), 2**70), max_size=30)
+
+
+def test_both_empty(solution):
+    check(solution, ([], []), [], compare=same_items)
+
+
+def test_second_empty(solution):
+    check(solution, ([1, 2, 3], []), [], compare=same_items)
+
+
+def test_nothing_shared(solution):
+    check(solution, ([1, 2, 3], [4, 5, 6]), [], compare=same_items)
+
+
+def test_everything_shared(solution):
+    check(solution, ([3, 1, 2], [2, 3, 1]), [1, 2, 3], compare=same_items)
+
+
+def test_negatives_and_zero(solution):
+    check(solution, ([-1, 0, -7, 4], [0, -7, 7, 1]), [0, -7], compare=same_items)
+
+
+def test_repeats_on_one_side_only(solution):
+    check(solution, ([5, 5, 5, 2], [5, 3]), [5], compare=same_items)
+
+
+def test_large_integers(solution):
+    big = 10**30
+    check(solution, ([big, -big, 1], [1, big]), [big, 1], compare=same_items)
+
+
+def test_longer_lists(solution):
+    xs = list(range(0, 3000, 2))
+    ys = list(range(0, 3000, 3))
+    check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
+
+
+@given(xs=small_ints, ys=small_ints)
+def test_matches_reference(solution, xs, ys):
+    check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
+
+
+@given(xs=any_ints, ys=any_ints)
+def test_matches_reference_wide_values(solution, xs, ys):
+    check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
+
+
+@given(xs=small_ints)
+def test_list_with_itself(solution, xs):
+    check(solution, (xs, xs), oracle(xs, xs), compare=same_items)

@@ -1,0 +1,3 @@
+# expect: failed
+def intersection(xs, ys):
+    return [x for x in xs if x in ys]

@@ -1,0 +1,3 @@
+# expect: failed
+def intersection(xs, ys):
+    return list(set(xs) | set(ys))

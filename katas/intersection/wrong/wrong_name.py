@@ -1,0 +1,3 @@
+# expect: error
+def intersect(xs, ys):
+    return list(set(xs) & set(ys))
