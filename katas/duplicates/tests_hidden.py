@@ -1,16 +1,10 @@
+"""What "Submit" checks besides the samples: edge cases, then properties against the reference."""
+
 from hypothesis import given
 from hypothesis import strategies as st
 from reference import find_duplicates as oracle
 
 from graders.kit import check, same_items
-
-
-def test_notes_example(solution):
-    check(solution, ([1, 2, 3, 1, 3, 6, 5],), [1, 3], compare=same_items)
-
-
-def test_empty(solution):
-    check(solution, ([],), [], compare=same_items)
 
 
 def test_single_value(solution):
@@ -30,10 +24,9 @@ def test_large_values(solution):
     check(solution, ([big, -big, big, 3, -big],), [big, -big], compare=same_items)
 
 
-def test_long_input(solution):
-    # Every value in 0..49_999 twice, plus 50_000 once: rules out quadratic scans.
-    nums = [*range(50_000), 50_000, *range(49_999, -1, -1)]
-    check(solution, (nums,), list(range(50_000)), compare=same_items)
+def test_longer_list(solution):
+    nums = [*range(1500), 1500, *range(1499, -1, -1)]
+    check(solution, (nums,), list(range(1500)), compare=same_items)
 
 
 # A narrow range makes repeats (and triple repeats) common in short lists.
