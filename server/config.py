@@ -15,7 +15,7 @@ class Settings(BaseSettings):
 
     database_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'var' / 'katabank.db'}",
-        description="SQLAlchemy URL of the database; SQLite under var/ by default, Postgres at scale.",
+        description="SQLAlchemy URL of the database (SQLite under var/ by default; Postgres too).",
     )
     questions_dir: Path = Field(
         default=PROJECT_ROOT / "questions",
@@ -24,4 +24,34 @@ class Settings(BaseSettings):
     katas_dir: Path = Field(
         default=PROJECT_ROOT / "katas",
         description="Folder of katas, one sub-folder per kata.",
+    )
+    secure_cookies: bool = Field(
+        default=False,
+        description="Mark cookies Secure; turn on when Katabank is served over https.",
+    )
+    session_days: int = Field(
+        default=30,
+        ge=1,
+        description="How long a login lasts, in days, before the user must log in again.",
+    )
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Failed logins allowed per username and client within the login window.",
+    )
+    login_window_minutes: int = Field(
+        default=15,
+        ge=1,
+        description="The window, in minutes, over which failed logins are counted.",
+    )
+    max_body_bytes: int = Field(
+        default=256 * 1024,
+        ge=1024,
+        description="Largest request body accepted, in bytes; larger requests get HTTP 413.",
+    )
+    page_size: int = Field(
+        default=20,
+        ge=1,
+        le=200,
+        description="Questions per page when browsing and searching the bank.",
     )

@@ -79,7 +79,7 @@ class Card(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
-    question_id: str = Field(foreign_key="question.id", index=True)
+    question_id: str = Field(foreign_key="question.id", index=True, max_length=120)
     fsrs_card: dict = Field(sa_column=Column(JSON, nullable=False))
     due: datetime = Field(index=True)
     introduced_at: datetime = Field(default_factory=utcnow)
@@ -90,7 +90,7 @@ class PracticeEvent(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
-    question_id: str = Field(foreign_key="question.id", index=True)
+    question_id: str = Field(foreign_key="question.id", index=True, max_length=120)
     at: datetime = Field(default_factory=utcnow, index=True)
     mode: str = Field(max_length=16)  # "flashcard" | "answer"
     typed_answer: str | None = None
@@ -104,7 +104,7 @@ class Submission(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
-    kata_id: str = Field(foreign_key="kata.id", index=True)
+    kata_id: str = Field(foreign_key="kata.id", index=True, max_length=120)
     kind: str = Field(max_length=8)  # "run" (sample tests) | "submit" (hidden tests)
     source: str
     status: str = Field(default="queued", max_length=12, index=True)  # queued|running|done

@@ -1,0 +1,112 @@
+"""FastAPI dependencies, declared once: the database session, the user, settings, lookups.
+
+    SessionDep     a Session for this request
+    SettingsDep    the app's Settings
+    CatalogDep     the content catalog (questions and katas loaded from files)
+    OptionalUser   the logged-in User, or None
+    CurrentUser    the logged-in User; anonymous page requests are redirected to /login,
+                   JSON API requests get 401
+    RequireRole    `RequireRole(Role.admin)` -> a dependency giving the User or a 403 page
+    AdminUser      CurrentUser with role admin
+    ManagerUser    CurrentUser with role manager or admin
+    QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
+    CsrfProtected  the CSRF check (already applied to every route by create_app)
+    render         render(request, "feature/page.html", **context) -> HTMLResponse
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Path, Request
+from sqlmodel import Session
+
+from server.bank.files import QuestionDoc
+from server.catalog import Catalog
+from server.config import Settings
+from server.csrf import verify_csrf
+from server.db import session_scope
+from server.errors import LoginRequired
+from server.models import Role, User
+from server.templating import render
+
+__all__ = [
+    "AdminUser",
+    "CatalogDep",
+    "CsrfProtected",
+    "CurrentUser",
+    "ManagerUser",
+    "OptionalUser",
+    "QuestionDep",
+    "RequireRole",
+    "SessionDep",
+    "SettingsDep",
+    "render",
+]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    yield from session_scope(request.app.state.engine)
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_catalog(request: Request) -> Catalog:
+    catalog: Catalog = request.app.state.catalog
+    return catalog
+
+
+def get_optional_user(request: Request) -> User | None:
+    user: User | None = getattr(request.state, "user", None)
+    return user
+
+
+def get_current_user(request: Request) -> User:
+    user = get_optional_user(request)
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+OptionalUser = Annotated[User | None, Depends(get_optional_user)]
+CurrentUser = Annotated[User, Depends(get_current_user)]
+CsrfProtected = Depends(verify_csrf)
+
+
+def require_role(*roles: Role) -> Callable[[User], User]:
+    """A dependency giving the current user if their role is one of `roles`, else 403."""
+
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise HTTPException(403, "This page is for " + " and ".join(roles) + " accounts.")
+        return user
+
+    return check
+
+
+def RequireRole(*roles: Role) -> Any:
+    """`Depends` on `require_role`; capitalised because it is used like `CurrentUser`."""
+    return Depends(require_role(*roles))
+
+
+AdminUser = Annotated[User, RequireRole(Role.admin)]
+ManagerUser = Annotated[User, RequireRole(Role.manager, Role.admin)]
+
+
+def get_question(
+    question_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep
+) -> QuestionDoc:
+    doc = catalog.question(question_id)
+    if doc is None:
+        raise HTTPException(404, "There is no question with that id in the bank.")
+    return doc
+
+
+QuestionDep = Annotated[QuestionDoc, Depends(get_question)]

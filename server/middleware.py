@@ -1,0 +1,115 @@
+"""Per-request context (who is logged in, the CSRF token) and security headers, as ASGI middleware.
+
+It runs before routing so that error pages, too, know the user; the lookup is one indexed
+query on the login session's token hash.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.accounts import find_login
+from server.config import Settings
+from server.csrf import CSRF_COOKIE, is_token, new_token
+from server.models import LoginSession, User
+
+__all__ = ["SESSION_COOKIE", "RequestContextMiddleware", "cookie_header"]
+
+SESSION_COOKIE = "katabank_session"
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def cookie_header(
+    name: str, value: str, *, settings: Settings, max_age: int | None = None
+) -> str:
+    """A Set-Cookie value: HttpOnly, SameSite=Lax, Secure when the site is served over https."""
+    response = Response()
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+    )
+    return response.headers["set-cookie"]
+
+
+def _lookup(engine: Engine, token: str) -> tuple[User, LoginSession] | None:
+    with Session(engine, expire_on_commit=False) as session:
+        return find_login(session=session, token=token)
+
+
+class RequestContextMiddleware:
+    """Sets `request.state.user`, `.login` and `.csrf_token`; adds security headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        app_state = scope["app"].state
+        settings: Settings = app_state.settings
+        is_static = request.url.path.startswith("/static/")
+        found = None
+        token = request.cookies.get(SESSION_COOKIE)
+        if token and not is_static:
+            found = await run_in_threadpool(_lookup, app_state.engine, token)
+        user, login = found if found else (None, None)
+        anonymous_token = request.cookies.get(CSRF_COOKIE)
+        issue_cookie = not is_static and not is_token(anonymous_token)
+        if issue_cookie:
+            anonymous_token = new_token()
+        request.state.user = user
+        request.state.login = login
+        request.state.csrf_token = login.csrf_token if login else anonymous_token
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+                if settings.secure_cookies:
+                    headers["Strict-Transport-Security"] = "max-age=31536000"
+                if user is not None and "cache-control" not in headers:
+                    headers["Cache-Control"] = "private, no-store"
+                if issue_cookie:
+                    assert anonymous_token is not None
+                    headers.append(
+                        "set-cookie",
+                        cookie_header(CSRF_COOKIE, anonymous_token, settings=settings),
+                    )
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

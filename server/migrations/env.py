@@ -1,0 +1,34 @@
+"""Alembic environment: runs against the engine handed over by `server.db.upgrade`."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+from sqlmodel import SQLModel, create_engine
+
+import server.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def _run() -> None:
+    if context.is_offline_mode():
+        context.configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine: Engine = config.attributes.get("engine") or create_engine(
+        config.get_main_option("sqlalchemy.url") or ""
+    )
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+_run()

@@ -1,0 +1,12 @@
+"""HTTP routes, one module per feature; each exposes `router`. create_app includes `ROUTERS`."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from server.routes import accounts, questions
+
+__all__ = ["ROUTERS"]
+
+# Add a feature's routes by adding its module here.
+ROUTERS: tuple[ModuleType, ...] = (accounts, questions)

@@ -1,0 +1,83 @@
+"""Shared fixtures: each test gets its own SQLite file, migrated for real, and its own questions/.
+
+    settings         Settings on a temporary database and a temporary copy of the question files
+    questions_dir    that copy (tests may add, edit or delete files before the app starts)
+    app              create_app(settings), not started
+    client           a TestClient with the app started (migrations run, catalog synced)
+    engine           the started app's engine, for arranging data directly
+    make_user        make_user(username="alice", *, password=PASSWORD, role=Role.candidate)
+    user             a candidate "alice" with password factories.PASSWORD
+    logged_in        `client`, logged in as `user`
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factories import login as _login
+from factories import make_user as _make_user
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from server.app import create_app
+from server.config import PROJECT_ROOT, Settings
+from server.models import User
+
+
+@pytest.fixture
+def questions_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "questions"
+    target.mkdir()
+    for path in (PROJECT_ROOT / "questions").glob("*.md"):
+        shutil.copy2(path, target / path.name)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, questions_dir: Path) -> Settings:
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'katabank.db'}",
+        questions_dir=questions_dir,
+        katas_dir=PROJECT_ROOT / "katas",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def engine(client: TestClient, app: FastAPI) -> Engine:
+    engine: Engine = app.state.engine
+    return engine
+
+
+@pytest.fixture
+def make_user(engine: Engine) -> Callable[..., User]:
+    def make(username: str = "alice", **kwargs: Any) -> User:
+        return _make_user(engine, username, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def user(make_user: Callable[..., User]) -> User:
+    return make_user()
+
+
+@pytest.fixture
+def logged_in(client: TestClient, user: User) -> TestClient:
+    _login(client, user.username)
+    return client
