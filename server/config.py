@@ -55,3 +55,9 @@ class Settings(BaseSettings):
         le=200,
         description="Questions per page when browsing and searching the bank.",
     )
+    new_cards_per_day: int = Field(
+        default=10,
+        ge=0,
+        le=1000,
+        description="New questions each user is shown per UTC day; due reviews are never capped.",
+    )
