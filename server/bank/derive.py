@@ -1,0 +1,87 @@
+"""What the importer derives from an answer: key points to score typed answers, difficulty."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_KEY_POINTS", "difficulty_for", "key_points_for"]
+
+MAX_KEY_POINTS = 8
+MAX_WORDS = 12
+_FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*]|\d+\.)\s+(?P<text>.+)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{3,60}?):\s+\S")
+_CLAUSE_END = re.compile(r"(?<=[a-z0-9)\]])[.;!?](\s|$)| — | – |, which |, where | \(|:\s")
+_TRAILING = re.compile(
+    r"[\s,;:.–—-]+$|\s+(and|or|but|however|the|a|an|of|to|with|for|in|on|by|is|are|be|it|its"
+    r"|this|that|these|which|since|because|when|as|so|we|you|they|their|if|than)$",
+    re.IGNORECASE,
+)
+_ANSWER_LABEL = re.compile(r"^(A\d+|Approach \d+|Answer|Example|Solution \d*)\b.{0,25}:?$", re.I)
+_FIGURE_TALK = re.compile(r"\b(image|figure|diagram) (below|above)\b", re.IGNORECASE)
+_ABBREVIATIONS = re.compile(r"\b(vs|e\.g|i\.e|etc|approx|cf)\.", re.IGNORECASE)
+_CODE_PROMPT = re.compile(r"^(given|write|implement|code)\b", re.IGNORECASE)
+
+
+def key_points_for(answer: str) -> tuple[str, ...]:
+    """Short phrases a good answer mentions: the first clause of each bullet (or sentence)."""
+    text = _FENCE.sub("", answer)
+    lines = [line for line in text.splitlines() if line.strip() and not _skip(line)]
+    items = [(m.group("indent"), m.group("text")) for line in lines if (m := _ITEM.match(line))]
+    top = [text for indent, text in items if not indent]
+    chosen = top if len(top) >= 2 else [text for _, text in items]
+    if not chosen:
+        prose = " ".join(line.strip() for line in lines if not _ITEM.match(line))
+        chosen = re.split(r"(?<=[.!?])\s+", prose)
+    points: list[str] = []
+    for item in chosen:
+        if _FIGURE_TALK.search(item) or (item.endswith(":") and len(item.split()) <= 3):
+            continue  # "This is depicted in the image below", "Example:"
+        if _ANSWER_LABEL.match(item):
+            continue  # "A1 (The most repeated one):" labels a code block, says nothing
+        point = _first_clause(_plain(item))
+        if point and point.lower() not in (p.lower() for p in points):
+            points.append(point)
+    return tuple(points[:MAX_KEY_POINTS])
+
+
+def difficulty_for(prompt: str, answer: str) -> str:
+    """hard: code, display maths or a long answer; easy: a short answer; medium otherwise."""
+    words = len(_FENCE.sub("", answer).split())
+    if "```" in answer or "$$" in answer or _CODE_PROMPT.match(prompt) or words > 400:
+        return "hard"
+    return "easy" if words < 40 else "medium"
+
+
+def _skip(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith((">", "**", "*(", "*The notes")) and not _ITEM.match(line)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"\[(.+?)\]\(\S+?\)", r"\1", text)
+    text = re.sub(r"[`\\]|\*\(figure missing in the notes\)\*", "", text)
+    return " ".join(text.split())
+
+
+def _first_clause(text: str) -> str:
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1), re.sub(r"\s+\([^()$]*\)", "", text))
+    label = _LABEL.match(text)
+    if label and len(label.group("label").split()) <= 8 and "$" not in label.group("label"):
+        text = label.group("label")
+    else:
+        end = _CLAUSE_END.search(text)
+        text = text[: end.start()] if end and end.start() > 10 else text
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS])
+        comma = text.rfind(",")
+        if comma != -1 and len(text[:comma].split()) >= 4:
+            text = text[:comma]  # end on a whole phrase rather than mid-way
+    previous = None
+    while previous != text:
+        previous, text = text, _TRAILING.sub("", text)
+    if text.count("$") % 2:
+        text = text[: text.rfind("$")].rstrip()  # never cut a formula in half
+    return text.strip()
