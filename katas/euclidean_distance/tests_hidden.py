@@ -1,0 +1,95 @@
+"""What "Submit" checks besides the samples: edge cases, then properties against the reference."""
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from reference import euclidean_distance as oracle
+
+from graders.kit import check, check_raises, close
+
+# The contract's tolerance: within a relative OR an absolute error of 1e-9, so that distances
+# near zero are not held to an impossible relative precision.
+within = close(rel=1e-9, abs=1e-9)
+LIMIT = 10**6
+
+coordinates = st.one_of(
+    st.floats(-LIMIT, LIMIT, allow_nan=False, allow_infinity=False),
+    st.integers(-LIMIT, LIMIT),
+)
+point_pairs = st.lists(st.tuples(coordinates, coordinates), max_size=20)
+
+
+def test_empty_points(solution):
+    check(solution, ([], []), 0.0, compare=within)
+
+
+def test_one_coordinate(solution):
+    check(solution, ([-2], [3]), 5.0, compare=within)
+
+
+def test_numpy_arrays(solution):
+    check(solution, (np.array([0.0, 0.0]), np.array([3.0, 4.0])), 5.0, compare=within)
+
+
+def test_list_and_array(solution):
+    check(solution, ([1.0, 2.0, 2.0], np.array([0.0, 0.0, 0.0])), 3.0, compare=within)
+
+
+def test_largest_coordinates(solution):
+    a, b = [LIMIT] * 20, [-LIMIT] * 20
+    check(solution, (a, b), 2 * LIMIT * math.sqrt(20), compare=within)
+
+
+def test_small_differences(solution):
+    # float32 arithmetic would lose these: only float64 keeps 1e-9 relative precision here.
+    a, b = [0.1, 1000.123456789], [0.2, 1000.0]
+    check(solution, (a, b), oracle(a, b), compare=within)
+
+
+def test_long_points(solution):
+    a = [math.sin(i) * LIMIT for i in range(1000)]
+    b = [math.cos(i) * LIMIT for i in range(1000)]
+    check(solution, (np.array(a), np.array(b)), oracle(a, b), compare=within)
+
+
+def test_empty_and_nonempty(solution):
+    check_raises(solution, ([], [1.0]), "ValueError")
+
+
+def test_numpy_would_broadcast(solution):
+    check_raises(solution, (np.array([1.0]), np.array([1.0, 2.0, 3.0])), "ValueError")
+
+
+@given(pairs=point_pairs)
+def test_matches_reference_lists(solution, pairs):
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    check(solution, (a, b), oracle(a, b), compare=within)
+
+
+@given(pairs=point_pairs)
+def test_matches_reference_tuples(solution, pairs):
+    a, b = tuple(x for x, _ in pairs), tuple(y for _, y in pairs)
+    check(solution, (a, b), oracle(a, b), compare=within)
+
+
+@given(pairs=point_pairs)
+def test_matches_reference_numpy(solution, pairs):
+    a = np.array([float(x) for x, _ in pairs])
+    b = np.array([float(y) for _, y in pairs])
+    check(solution, (a, b), oracle(a, b), compare=within)
+
+
+@given(
+    shorter=st.lists(coordinates, max_size=10),
+    extra=st.lists(coordinates, min_size=1, max_size=5),
+    as_numpy=st.booleans(),
+    longer_first=st.booleans(),
+)
+def test_different_lengths_raise(solution, shorter, extra, as_numpy, longer_first):
+    longer = shorter + extra
+    a, b = (longer, shorter) if longer_first else (shorter, longer)
+    if as_numpy:
+        a, b = np.array(a, dtype=float), np.array(b, dtype=float)
+    check_raises(solution, (a, b), "ValueError")
