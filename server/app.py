@@ -49,7 +49,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Katabank",
         lifespan=lifespan,
         dependencies=[Depends(verify_csrf)],
-        max_body_size=settings.max_body_bytes,
         docs_url=None,
         redoc_url=None,
         openapi_url=None,

@@ -12,7 +12,14 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
-__all__ = ["MIGRATIONS_DIR", "alembic_config", "make_engine", "session_scope", "upgrade"]
+__all__ = [
+    "MIGRATIONS_DIR",
+    "alembic_config",
+    "downgrade",
+    "make_engine",
+    "session_scope",
+    "upgrade",
+]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -50,6 +57,11 @@ def alembic_config(engine: Engine) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision` (the latest by default)."""
     command.upgrade(alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Step the schema back to `revision` ("base" for none)."""
+    command.downgrade(alembic_config(engine), revision)
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -1,4 +1,4 @@
-"""Per-request context (who is logged in, the CSRF token) and security headers, as ASGI middleware.
+"""Per-request context (who is logged in, the CSRF token), body size limit, security headers.
 
 It runs before routing so that error pages, too, know the user; the lookup is one indexed
 query on the login session's token hash.
@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -17,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from server.accounts import find_login
 from server.config import Settings
 from server.csrf import CSRF_COOKIE, is_token, new_token
+from server.errors import error_response
 from server.models import LoginSession, User
 
 __all__ = ["SESSION_COOKIE", "RequestContextMiddleware", "cookie_header"]
@@ -68,7 +70,8 @@ def _lookup(engine: Engine, token: str) -> tuple[User, LoginSession] | None:
 
 
 class RequestContextMiddleware:
-    """Sets `request.state.user`, `.login` and `.csrf_token`; adds security headers."""
+    """Sets `request.state.user`, `.login` and `.csrf_token`; refuses (413) an oversized body;
+    adds security headers."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -112,4 +115,21 @@ class RequestContextMiddleware:
                     )
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        limit = settings.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await error_response(request, 413)(scope, receive, send_with_headers)
+            return
+        received = 0
+
+        async def receive_with_limit() -> Message:
+            # A body sent without Content-Length (chunked) is counted as it arrives.
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(413)
+            return message
+
+        await self.app(scope, receive_with_limit, send_with_headers)

@@ -39,7 +39,6 @@ class VendorAssets:
     katex_css: str | None = None
     katex_auto_render: str | None = None
     codemirror_js: str | None = None
-    codemirror_css: str | None = None
 
     @classmethod
     def discover(cls, static_dir: Path) -> VendorAssets:
@@ -56,8 +55,7 @@ class VendorAssets:
             katex_js=find("katex-*/katex.min.js"),
             katex_css=find("katex-*/katex.min.css"),
             katex_auto_render=find("katex-*/contrib/auto-render.min.js"),
-            codemirror_js=find("codemirror*/*.js", "codemirror*.js"),
-            codemirror_css=find("codemirror*/*.css", "codemirror*.css"),
+            codemirror_js=find("codemirror-*.min.js"),
         )
 
 

@@ -5,11 +5,14 @@
     csrf_token(client, path="/questions") -> str   the token a page hands the browser
     post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
     page(response) -> HTMLParser                   query with CSS selectors: .css(), .css_first()
+    write_question(folder, id, prompt, answer, ...) -> Path   one question file
+    write_sample_bank(folder)    replace the question files with SAMPLE_BANK, a small known bank
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -19,9 +22,20 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from server import accounts
+from server.bank.files import render_question
 from server.models import Role, User
 
-__all__ = ["PASSWORD", "csrf_token", "login", "make_user", "page", "post_form"]
+__all__ = [
+    "PASSWORD",
+    "SAMPLE_BANK",
+    "csrf_token",
+    "login",
+    "make_user",
+    "page",
+    "post_form",
+    "write_question",
+    "write_sample_bank",
+]
 
 PASSWORD = "correct horse battery"
 
@@ -67,3 +81,81 @@ def login(client: TestClient, username: str = "alice", password: str = PASSWORD)
     )
     assert response.status_code == 303, response.text
     return response
+
+
+def write_question(
+    folder: Path,
+    question_id: str,
+    prompt: str,
+    answer: str,
+    *,
+    topics: tuple[str, ...] = ("testing",),
+    difficulty: str = "medium",
+    source: str = "notes/test.txt:1",
+    key_points: tuple[str, ...] = (),
+) -> Path:
+    path = folder / f"{question_id}.md"
+    path.write_text(
+        render_question(
+            id=question_id,
+            prompt=prompt,
+            answer=answer,
+            topics=topics,
+            difficulty=difficulty,
+            source=source,
+            key_points=key_points,
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+# A small bank with known content, for tests that must not depend on the real one.
+SAMPLE_BANK: dict[str, dict[str, Any]] = {
+    "lstm": {
+        "prompt": "What does LSTM stand for?",
+        "answer": "Long Short-Term Memory.",
+        "topics": ("deep-learning", "rnn"),
+        "difficulty": "easy",
+        "key_points": ("Long Short-Term Memory",),
+    },
+    "transformer-drawbacks": {
+        "prompt": "What are some drawbacks of the Transformer?",
+        "answer": (
+            "- Self-attention costs $O(T^2 d)$ for sequence length $T$.\n"
+            "- It needs far more data than a CNN.\n\n"
+            "$$\n\\mathrm{softmax}(QK^T / \\sqrt{d})V\n$$"
+        ),
+        "topics": ("deep-learning", "transformers"),
+        "difficulty": "medium",
+        "key_points": ("runtime quadratic in sequence length", "needs more data"),
+        "source": "notes/003.txt:267",
+    },
+    "attention-mean": {
+        "prompt": "Explain mean/average in terms of attention.",
+        "answer": "Averaging is uniform attention: every weight is $1/n$.",
+        "topics": ("deep-learning", "attention"),
+        "difficulty": "easy",
+    },
+    "transfer-learning": {
+        "prompt": "What is transfer learning?",
+        "answer": "Reusing a pretrained network, e.g. fine-tuning it; its attention layers too.",
+        "topics": ("deep-learning",),
+        "difficulty": "medium",
+    },
+    "sql-order": {
+        "prompt": "In what order does SQL evaluate the clauses of a query?",
+        "answer": "FROM, WHERE, GROUP BY, HAVING, SELECT, ORDER BY, LIMIT.",
+        "topics": ("sql",),
+        "difficulty": "hard",
+    },
+}
+
+
+def write_sample_bank(folder: Path) -> None:
+    """Replace every question file in `folder` with the questions of SAMPLE_BANK."""
+    for path in folder.glob("*.md"):
+        if path.name != "README.md":
+            path.unlink()
+    for question_id, fields in SAMPLE_BANK.items():
+        write_question(folder, question_id, **fields)

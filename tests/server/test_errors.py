@@ -1,0 +1,120 @@
+"""Bad requests get a friendly page with the right status; nothing a browser sends ends in a 500."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from factories import csrf_token, page, post_form
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from server.models import User
+
+
+def _message(response: Response, status: int) -> str:
+    assert response.status_code == status, response.text
+    html = page(response)
+    assert html.css_first("nav.nav") is not None  # the whole site layout, not a bare error
+    node = html.css_first(".error-message")
+    assert node is not None
+    return node.text()
+
+
+def test_unknown_page_is_404(client: TestClient) -> None:
+    assert _message(client.get("/no/such/page"), 404) == "There is no page at this address."
+
+
+def test_wrong_method_is_405(logged_in: TestClient) -> None:
+    _message(logged_in.get("/logout"), 405)
+    token = csrf_token(logged_in)
+    _message(logged_in.put("/questions", headers={"X-CSRF-Token": token}), 405)
+
+
+def test_error_pages_know_the_user(logged_in: TestClient) -> None:
+    html = page(logged_in.get("/no/such/page"))
+    assert html.css_first(".nav-user").text() == "alice"
+
+
+def test_missing_form_fields_are_reported_on_the_form(client: TestClient) -> None:
+    response = post_form(client, "/register", {}, token_from="/register")
+    assert response.status_code == 400
+    assert page(response).css_first("#error-username") is not None
+    response = post_form(client, "/login", {}, token_from="/login")
+    assert response.status_code == 400
+    assert page(response).css_first(".form-error") is not None
+
+
+def test_oversized_form_field_is_400(client: TestClient) -> None:
+    response = post_form(
+        client, "/login", {"username": "a" * 5000, "password": "x"}, token_from="/login"
+    )
+    assert "username" in _message(response, 400)
+
+
+def test_oversized_body_is_413(client: TestClient, app: FastAPI) -> None:
+    token = csrf_token(client, "/login")
+    limit = app.state.settings.max_body_bytes
+    response = client.post(
+        "/login", data={"csrf_token": token, "username": "a", "password": "x" * limit}
+    )
+    _message(response, 413)
+
+
+def test_oversized_chunked_body_is_413(client: TestClient, app: FastAPI) -> None:
+    chunk = b"x" * 65536
+    count = app.state.settings.max_body_bytes // len(chunk) + 2
+    response = client.post(
+        "/login",
+        content=(chunk for _ in range(count)),  # no Content-Length: sent chunked
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    _message(response, 413)
+
+
+def test_malformed_form_body_is_not_a_500(logged_in: TestClient) -> None:
+    response = logged_in.post(
+        "/logout",
+        content=b"--xyz\r\nnot a multipart body",
+        headers={"Content-Type": "multipart/form-data; boundary=xyz"},
+    )
+    assert response.status_code in (400, 403)
+    page(response)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/questions/" + "x" * 500,
+        "/questions/%00",
+        "/questions/..%2F..%2Fetc%2Fpasswd",
+        "/questions?page=-1",
+        "/questions?page=99999999999999999999",
+        "/login?next=" + "x" * 5000,
+    ],
+)
+def test_bad_ids_and_parameters_are_handled(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert 200 <= response.status_code < 500
+    page(response)
+
+
+def test_an_unexpected_error_is_logged_and_shown_as_a_friendly_500(
+    app: FastAPI, user: User, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("kaboom")
+
+    with TestClient(app, raise_server_exceptions=False) as client, caplog.at_level(logging.ERROR):
+        response = client.get("/boom")
+    assert "has been logged" in _message(response, 500)
+    assert "kaboom" not in response.text
+    assert any("GET /boom" in record.getMessage() for record in caplog.records)
+
+
+def test_json_clients_get_json_errors(client: TestClient) -> None:
+    response = client.get("/no/such/page", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "There is no page at this address."}

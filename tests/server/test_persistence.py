@@ -1,0 +1,48 @@
+"""Nothing a user did is lost when the app restarts on the same database file."""
+
+from __future__ import annotations
+
+from factories import PASSWORD, login, page, post_form
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from server.app import create_app
+from server.config import Settings
+from server.models import PracticeEvent, User
+
+
+def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> None:
+    first = create_app(settings)
+    with TestClient(first) as client:
+        response = post_form(
+            client,
+            "/register",
+            {"username": "heidi", "password": PASSWORD},
+            token_from="/register",
+        )
+        assert response.status_code == 303
+        session_cookie = client.cookies["katabank_session"]
+        question_id = next(iter(first.state.catalog.questions))
+        with Session(first.state.engine) as session:
+            user = session.exec(select(User)).one()
+            session.add(
+                PracticeEvent(
+                    user_id=user.id, question_id=question_id, mode="answer", typed_answer="hi"
+                )
+            )
+            session.commit()
+
+    second = create_app(settings)
+    with TestClient(second) as client:
+        # The browser's login is still valid...
+        client.cookies.set("katabank_session", session_cookie)
+        assert page(client.get("/questions")).css_first(".nav-user").text() == "heidi"
+        # ...the password still works from a fresh browser...
+    with TestClient(second) as fresh:
+        login(fresh, "heidi")
+        with Session(second.state.engine) as session:
+            events = session.exec(select(PracticeEvent)).all()
+    # ...and the history is intact.
+    assert [(event.question_id, event.typed_answer) for event in events] == [
+        (question_id, "hi")
+    ]
