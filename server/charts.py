@@ -41,7 +41,7 @@ def daily_chart(
     parts = [
         f'<svg id="{escape(chart_id)}" class="chart" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
         f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg" font-size="12" fill="#333">',
+        f'xmlns="http://www.w3.org/2000/svg" font-size="12" fill="currentColor">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(_describe(days, counts, shares))}</desc>',
     ]

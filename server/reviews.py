@@ -1,0 +1,264 @@
+"""Spaced repetition per user with FSRS: the due queue, new cards at a daily rate, ratings.
+
+Every function takes `now` so tests can step the clock; routes pass the real time. A card
+is created the first time its question is rated ("introduced"); the daily allowance of new
+cards counts cards introduced since the start of the current UTC day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from typing import Final
+
+from fsrs import Card as FsrsCard
+from fsrs import Rating, Scheduler
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, func, select
+
+from server.keypoints import Coverage
+from server.models import Card, PracticeEvent, Question, User
+
+__all__ = [
+    "ANSWER_MAX_CHARS",
+    "MODES",
+    "RATINGS",
+    "EventNotFound",
+    "QueueState",
+    "answer_event",
+    "as_utc",
+    "day_start",
+    "fsrs_card",
+    "next_question",
+    "queue_state",
+    "rate",
+    "record_answer",
+    "scheduler",
+    "upcoming",
+]
+
+RATINGS: Final = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+# Long enough for any interview answer, short enough that scoring stays instant.
+ANSWER_MAX_CHARS: Final = 10_000
+MODES: Final = ("flashcard", "answer")
+
+scheduler: Final = Scheduler()
+
+
+class EventNotFound(LookupError):
+    """The answer being rated is not one of this user's unrated answers to this question."""
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """What a user can practise now: cards due, new cards still allowed today, next due time."""
+
+    due: int
+    new_available: int
+    next_due: datetime | None
+
+    @property
+    def total(self) -> int:
+        return self.due + self.new_available
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The same instant, timezone-aware in UTC; SQLite hands stored datetimes back naive."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight UTC of the day `now` falls on."""
+    return datetime.combine(as_utc(now).date(), time(), tzinfo=UTC)
+
+
+def fsrs_card(card: Card) -> FsrsCard:
+    """The FSRS state stored on a card row."""
+    return FsrsCard.from_dict(card.fsrs_card)  # type: ignore[arg-type]
+
+
+def queue_state(*, session: Session, user: User, now: datetime, new_per_day: int) -> QueueState:
+    """Counts for the home page and the practice page's empty state."""
+    now = as_utc(now)
+    due = session.exec(
+        select(func.count()).select_from(Card).where(*_live_cards(user), Card.due <= now)
+    ).one()
+    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user))).one()
+    return QueueState(
+        due=due,
+        new_available=min(
+            _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day),
+            _unseen_count(session=session, user=user),
+        ),
+        next_due=as_utc(next_due) if next_due is not None else None,
+    )
+
+
+def next_question(
+    *, session: Session, user: User, now: datetime, new_per_day: int
+) -> Question | None:
+    """The card due longest ago, else the first unseen question if today's allowance permits."""
+    now = as_utc(now)
+    due = session.exec(
+        select(Question)
+        .join(Card, col(Card.question_id) == Question.id)
+        .where(*_live_cards(user), Card.due <= now)
+        .order_by(col(Card.due), col(Card.id))
+        .limit(1)
+    ).first()
+    if due is not None:
+        return due
+    if _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day) <= 0:
+        return None
+    unseen = session.exec(select(Question).where(*_unseen(user))).all()
+    return min(unseen, key=_source_order, default=None)
+
+
+def upcoming(*, session: Session, user: User, limit: int) -> list[tuple[datetime, Question]]:
+    """When each of the user's cards is due (UTC), soonest first, with its question."""
+    rows = session.exec(
+        select(Card, Question)
+        .join(Question, col(Card.question_id) == Question.id)
+        .where(*_live_cards(user))
+        .order_by(col(Card.due), col(Card.id))
+        .limit(limit)
+    ).all()
+    return [(as_utc(card.due), question) for card, question in rows]
+
+
+def rate(
+    *,
+    session: Session,
+    user: User,
+    question_id: str,
+    rating: int,
+    now: datetime,
+    answer_event_id: int | None = None,
+) -> PracticeEvent:
+    """Review the user's card for a question (introducing it if new) and store the event.
+
+    A flashcard rating is a new event; with `answer_event_id` the rating completes that
+    typed-answer event instead, so one attempt stays one row.
+    """
+    if rating not in RATINGS:
+        raise ValueError(f"rating must be one of {sorted(RATINGS)}, not {rating!r}")
+    now = as_utc(now)
+    event = None
+    if answer_event_id is not None:
+        event = _answer_event(session, user, question_id, answer_event_id)
+    card = session.exec(
+        select(Card).where(Card.user_id == user.id, Card.question_id == question_id)
+    ).first()
+    if card is None:
+        card = Card(
+            user_id=_id(user),
+            question_id=question_id,
+            fsrs_card=dict(FsrsCard(card_id=int(now.timestamp() * 1000), due=now).to_dict()),
+            due=now,
+            introduced_at=now,
+        )
+    reviewed, _ = scheduler.review_card(fsrs_card(card), Rating(rating), now)
+    card.fsrs_card = dict(reviewed.to_dict())
+    card.due = reviewed.due
+    session.add(card)
+    if event is None:
+        event = PracticeEvent(
+            user_id=_id(user), question_id=question_id, at=now, mode="flashcard", rating=rating
+        )
+    else:
+        event.rating = rating
+    session.add(event)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+def record_answer(
+    *,
+    session: Session,
+    user: User,
+    question_id: str,
+    typed_answer: str,
+    coverage: Coverage,
+    now: datetime,
+) -> PracticeEvent:
+    """Store a typed answer and its key-point coverage; the self-rating comes later via `rate`."""
+    event = PracticeEvent(
+        user_id=_id(user),
+        question_id=question_id,
+        at=as_utc(now),
+        mode="answer",
+        typed_answer=typed_answer,
+        key_point_score=coverage.score if coverage.covered else None,
+        covered_key_points=coverage.covered_indexes,
+    )
+    session.add(event)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+def answer_event(*, session: Session, user: User, event_id: int) -> PracticeEvent | None:
+    """One of the user's own typed answers, or None (someone else's looks the same as none)."""
+    event = session.get(PracticeEvent, event_id)
+    if event is None or event.user_id != user.id or event.mode != "answer":
+        return None
+    return event
+
+
+def _answer_event(session: Session, user: User, question_id: str, event_id: int) -> PracticeEvent:
+    event = session.get(PracticeEvent, event_id)
+    if (
+        event is None
+        or event.user_id != user.id
+        or event.question_id != question_id
+        or event.mode != "answer"
+        or event.rating is not None
+    ):
+        raise EventNotFound(event_id)
+    return event
+
+
+def _id(user: User) -> int:
+    if user.id is None:
+        raise ValueError("the user has not been saved yet")
+    return user.id
+
+
+def _live_cards(user: User) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for the user's cards whose question is still in the bank."""
+    live = select(Question.id).where(col(Question.removed_at).is_(None))
+    return (col(Card.user_id) == user.id, col(Card.question_id).in_(live))
+
+
+def _unseen(user: User) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for questions in the bank that the user has no card for yet."""
+    seen = select(Card.question_id).where(Card.user_id == user.id)
+    return (col(Question.removed_at).is_(None), col(Question.id).not_in(seen))
+
+
+def _unseen_count(*, session: Session, user: User) -> int:
+    return session.exec(select(func.count()).select_from(Question).where(*_unseen(user))).one()
+
+
+def _new_allowance(*, session: Session, user: User, now: datetime, new_per_day: int) -> int:
+    introduced = session.exec(
+        select(func.count())
+        .select_from(Card)
+        .where(Card.user_id == user.id, Card.introduced_at >= day_start(now))
+    ).one()
+    return max(0, new_per_day - introduced)
+
+
+_SOURCE = re.compile(r"^(.*?):(\d+)$")
+
+
+def _source_order(question: Question) -> tuple[str, int, str]:
+    """Notes order: file, then line number as a number (so line 9 comes before line 10)."""
+    found = _SOURCE.match(question.source)
+    if found is None:
+        return (question.source, 0, question.id)
+    return (found.group(1), int(found.group(2)), question.id)

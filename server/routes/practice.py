@@ -1,0 +1,218 @@
+"""Practice: flashcards (reveal, then rate) and answer mode (type, see key points, then rate).
+
+Each page is one URL that serves the whole page, or only the card when htmx asks for it
+(`HX-Target: card`); every form also works as a plain form, answered with a redirect.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+
+from server import reviews
+from server.bank.files import QuestionDoc
+from server.catalog import Catalog
+from server.config import Settings
+from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, render
+from server.keypoints import Idf, bank_idf, coverage, suggested_rating
+from server.models import PracticeEvent, User, utcnow
+
+router = APIRouter()
+
+QuestionField = Annotated[str, Form(min_length=1, max_length=120)]
+RatingField = Annotated[int, Form(ge=1, le=4)]
+QuestionQuery = Annotated[str, Query(max_length=120)]
+
+
+@router.get("/flashcards")
+def flashcards(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    question: QuestionQuery = "",
+    reveal: bool = False,
+) -> Response:
+    now = utcnow()
+    doc = _chosen(catalog, question) if question else _next(session, user, catalog, settings)
+    queue = reviews.queue_state(
+        session=session, user=user, now=now, new_per_day=settings.new_cards_per_day
+    )
+    return _card(
+        request, "flashcards", question=doc, revealed=reveal and doc is not None, queue=queue
+    )
+
+
+@router.post("/flashcards")
+def rate_flashcard(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    question_id: QuestionField,
+    rating: RatingField,
+) -> Response:
+    doc = _chosen(catalog, question_id)
+    reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
+    if not _wants_card(request):
+        return RedirectResponse("/flashcards", status_code=303)
+    return flashcards(request, session, user, catalog, settings)
+
+
+@router.get("/answer")
+def answer_form(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    question: QuestionQuery = "",
+) -> Response:
+    doc = _chosen(catalog, question) if question else _next(session, user, catalog, settings)
+    queue = reviews.queue_state(
+        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+    )
+    return _card(request, "answer", question=doc, queue=queue, typed="", error=None)
+
+
+@router.post("/answer")
+def submit_answer(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    question_id: QuestionField,
+    answer: Annotated[str, Form()] = "",
+) -> Response:
+    doc = _chosen(catalog, question_id)
+    error = _answer_problem(answer)
+    if error is not None:
+        # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
+        status = 200 if _wants_card(request) else 400
+        return _card(request, "answer", status_code=status, question=doc, typed=answer, error=error)
+    result = coverage(doc.key_points, answer, idf=_idf(catalog))
+    event = reviews.record_answer(
+        session=session,
+        user=user,
+        question_id=doc.id,
+        typed_answer=answer,
+        coverage=result,
+        now=utcnow(),
+    )
+    if not _wants_card(request):
+        return RedirectResponse(f"/answer/{event.id}", status_code=303)
+    return _result(request, catalog, event)
+
+
+@router.get("/answer/{event_id}")
+def answer_result(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    event_id: Annotated[int, Path(ge=1)],
+) -> Response:
+    event = reviews.answer_event(session=session, user=user, event_id=event_id)
+    if event is None:
+        raise HTTPException(404, "There is no answer of yours with that number.")
+    return _result(request, catalog, event)
+
+
+@router.post("/answer/{event_id}/rate")
+def rate_answer(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    event_id: Annotated[int, Path(ge=1)],
+    rating: RatingField,
+) -> Response:
+    event = reviews.answer_event(session=session, user=user, event_id=event_id)
+    if event is None or catalog.question(event.question_id) is None:
+        raise HTTPException(404, "There is no answer of yours with that number.")
+    if event.rating is not None:
+        raise HTTPException(409, "You have already rated this answer.")
+    reviews.rate(
+        session=session,
+        user=user,
+        question_id=event.question_id,
+        rating=rating,
+        now=utcnow(),
+        answer_event_id=event.id,
+    )
+    if not _wants_card(request):
+        return RedirectResponse("/answer", status_code=303)
+    return answer_form(request, session, user, catalog, settings)
+
+
+def _wants_card(request: Request) -> bool:
+    return (
+        request.headers.get("hx-request") == "true" and request.headers.get("hx-target") == "card"
+    )
+
+
+def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any) -> Response:
+    """The whole practice page, or just its card when htmx asked for that."""
+    context.setdefault("queue", None)
+    fragment = "practice/_card.html" if mode == "flashcards" else f"practice/_{mode}.html"
+    name = fragment if _wants_card(request) else f"practice/{mode}.html"
+    return render(
+        request,
+        name,
+        status_code=status_code,
+        ratings=reviews.RATINGS,
+        answer_max=reviews.ANSWER_MAX_CHARS,
+        **context,
+    )
+
+
+def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Response:
+    doc = catalog.question(event.question_id)
+    if doc is None:
+        raise HTTPException(404, "That question is no longer in the bank.")
+    covered = set(event.covered_key_points or [])
+    points = [(point, index in covered) for index, point in enumerate(doc.key_points)]
+    score = event.key_point_score
+    return _card(
+        request,
+        "answer",
+        question=doc,
+        event=event,
+        points=points,
+        suggested=suggested_rating(score or 0.0),
+    )
+
+
+def _chosen(catalog: Catalog, question_id: str) -> QuestionDoc:
+    doc = catalog.question(question_id)
+    if doc is None:
+        raise HTTPException(404, "There is no question with that id in the bank.")
+    return doc
+
+
+def _next(session: Session, user: User, catalog: Catalog, settings: Settings) -> QuestionDoc | None:
+    row = reviews.next_question(
+        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+    )
+    return catalog.question(row.id) if row is not None else None
+
+
+def _idf(catalog: Catalog) -> Idf:
+    return bank_idf(tuple(doc.answer for doc in catalog.questions.values()))
+
+
+def _answer_problem(answer: str) -> str | None:
+    if not answer.strip():
+        return "Type an answer first (even a guess); the reference answer comes next."
+    if len(answer) > reviews.ANSWER_MAX_CHARS:
+        return (
+            f"That answer is {len(answer):,} characters long; "
+            f"the limit is {reviews.ANSWER_MAX_CHARS:,}. Shorten it and try again."
+        )
+    return None

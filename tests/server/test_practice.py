@@ -1,0 +1,356 @@
+"""Flashcards and answer mode through the app: pages, htmx fragments, plain forms, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from factories import csrf_token, login, page, post_form, write_sample_bank
+from fastapi.testclient import TestClient
+from httpx import Response
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from server import reviews
+from server.app import create_app
+from server.config import Settings
+from server.models import Card, PracticeEvent, User
+
+HTMX = {"HX-Request": "true", "HX-Target": "card"}
+GOOD_TRANSFORMER_ANSWER = (
+    "Self-attention is quadratic in sequence length, so the runtime grows fast.\n"
+    "Transformers also need far more data than a CNN."
+)
+
+
+@pytest.fixture(autouse=True)
+def _sample_bank(questions_dir: Path) -> None:
+    write_sample_bank(questions_dir)
+
+
+def _events(engine: Engine) -> list[PracticeEvent]:
+    with Session(engine) as session:
+        return list(session.exec(select(PracticeEvent).order_by(col(PracticeEvent.id))).all())
+
+
+def _cards(engine: Engine) -> list[Card]:
+    with Session(engine) as session:
+        return list(session.exec(select(Card)).all())
+
+
+def _shown_question(client: TestClient, path: str = "/flashcards") -> str:
+    html = page(client.get(path))
+    field = html.css_first("#card input[name=question], #card input[name=question_id]")
+    assert field is not None
+    return field.attributes["value"] or ""
+
+
+def _rate(client: TestClient, question_id: str, rating: object) -> Response:
+    return post_form(
+        client, "/flashcards", {"question_id": question_id, "rating": rating}, token_from="/"
+    )
+
+
+def test_practice_pages_need_a_login(client: TestClient) -> None:
+    for path in ("/flashcards", "/answer", "/progress"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/login?next={path}"
+
+
+def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> None:
+    html = page(logged_in.get("/flashcards"))
+    card = html.css_first("section#card")
+    assert card is not None
+    assert (
+        card.css_first(".card-prompt").text().strip()
+        == "What are some drawbacks of the Transformer?"
+    )
+    assert card.css_first(".reference") is None
+    assert card.css("button[data-rating]") == []
+    assert card.css_first("form.reveal-form button[data-key=reveal]") is not None
+
+    revealed = page(logged_in.get("/flashcards?question=transformer-drawbacks&reveal=true"))
+    answer = revealed.css_first("#card .reference")
+    assert answer is not None
+    assert answer.css_first("span.math.inline").text() == "O(T^2 d)"
+    buttons = revealed.css("#card form.rating-form button[name=rating]")
+    assert [(b.attributes["value"], b.text().split()[0]) for b in buttons] == [
+        ("1", "Again"),
+        ("2", "Hard"),
+        ("3", "Good"),
+        ("4", "Easy"),
+    ]
+    form = revealed.css_first("#card form.rating-form")
+    assert form.attributes["method"] == "post" and form.attributes["action"] == "/flashcards"
+    assert form.css_first("input[name=csrf_token]") is not None
+
+
+def test_htmx_gets_only_the_card(logged_in: TestClient) -> None:
+    response = logged_in.get("/flashcards?question=lstm&reveal=true", headers=HTMX)
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    html = page(response)
+    assert [node.attributes.get("id") for node in html.css("section")] == ["card"]
+    assert html.css_first("#card .reference").text().strip() == "Long Short-Term Memory."
+
+
+def test_rating_with_a_plain_form_redirects_to_the_next_card(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    first = _shown_question(logged_in)
+    response = _rate(logged_in, first, 3)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/flashcards"
+    [event] = _events(engine)
+    assert (event.user_id, event.question_id, event.mode, event.rating) == (
+        user.id,
+        first,
+        "flashcard",
+        3,
+    )
+    [card] = _cards(engine)
+    assert reviews.as_utc(card.due) > datetime.now(UTC)
+    assert _shown_question(logged_in) != first
+
+
+def test_rating_through_htmx_returns_the_next_card(logged_in: TestClient, engine: Engine) -> None:
+    first = _shown_question(logged_in)
+    token = csrf_token(logged_in, "/flashcards")
+    response = logged_in.post(
+        "/flashcards",
+        data={"question_id": first, "rating": "4"},
+        headers={**HTMX, "X-CSRF-Token": token},
+    )
+    assert response.status_code == 200
+    html = page(response)
+    shown = html.css_first("#card input[name=question]")
+    assert shown is not None and shown.attributes["value"] != first
+    assert html.css_first(".queue-status").text().split() == [
+        "0",
+        "due",
+        "·",
+        "4",
+        "new",
+        "left",
+        "today",
+    ]
+    assert len(_events(engine)) == 1
+
+
+def test_when_nothing_is_left_the_card_says_so(logged_in: TestClient, settings: Settings) -> None:
+    for _ in range(5):
+        _rate(logged_in, _shown_question(logged_in), 4)
+    html = page(logged_in.get("/flashcards"))
+    assert html.css_first("#card .all-done h2").text() == "All caught up"
+    assert html.css_first("#card .all-done time") is not None
+
+
+@pytest.mark.parametrize("rating", ["0", "5", "good", ""])
+def test_a_bad_rating_is_a_friendly_400(logged_in: TestClient, engine: Engine, rating: str) -> None:
+    response = _rate(logged_in, "lstm", rating)
+    assert response.status_code == 400
+    assert page(response).css_first("p.error-message").text() == (
+        "These fields are missing or invalid: rating."
+    )
+    assert _events(engine) == []
+
+
+def test_an_unknown_question_is_a_404(logged_in: TestClient, engine: Engine) -> None:
+    assert _rate(logged_in, "no-such-question", 3).status_code == 404
+    assert logged_in.get("/flashcards?question=no-such-question").status_code == 404
+    assert logged_in.get("/answer?question=no-such-question").status_code == 404
+    assert logged_in.get("/flashcards?question=" + "x" * 500).status_code == 400
+    assert _events(engine) == []
+
+
+def test_a_rating_without_the_csrf_token_is_refused(logged_in: TestClient, engine: Engine) -> None:
+    response = logged_in.post("/flashcards", data={"question_id": "lstm", "rating": "3"})
+    assert response.status_code == 403
+    assert _events(engine) == []
+
+
+def test_answer_mode_scores_key_points_and_takes_a_rating(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    form = page(logged_in.get("/answer?question=transformer-drawbacks"))
+    assert form.css_first("#card textarea[name=answer]") is not None
+    response = post_form(
+        logged_in,
+        "/answer",
+        {"question_id": "transformer-drawbacks", "answer": GOOD_TRANSFORMER_ANSWER},
+        token_from="/answer",
+    )
+    assert response.status_code == 303
+    [event] = _events(engine)
+    assert response.headers["location"] == f"/answer/{event.id}"
+    assert event.mode == "answer" and event.rating is None and event.key_point_score == 1.0
+
+    result = page(logged_in.get(response.headers["location"]))
+    assert [li.attributes["class"] for li in result.css("#card li.key-point")] == [
+        "key-point covered",
+        "key-point covered",
+    ]
+    assert result.css_first("#card .score").text().split()[:5] == ["You", "covered", "2", "of", "2"]
+    assert result.css_first("#card .typed-answer").text() == GOOD_TRANSFORMER_ANSWER
+    assert result.css_first("#card .reference span.math") is not None
+    suggested = result.css_first("#card button.suggested")
+    assert suggested is not None and suggested.attributes["value"] == "4"
+
+    rated = post_form(logged_in, f"/answer/{event.id}/rate", {"rating": "3"}, token_from="/answer")
+    assert rated.status_code == 303 and rated.headers["location"] == "/answer"
+    [event] = _events(engine)
+    assert (event.user_id, event.rating, event.typed_answer) == (
+        user.id,
+        3,
+        GOOD_TRANSFORMER_ANSWER,
+    )
+    assert event.covered_key_points == [0, 1]
+    [card] = _cards(engine)
+    assert card.question_id == "transformer-drawbacks"
+    after = page(logged_in.get(f"/answer/{event.id}"))
+    assert after.css("#card button[name=rating]") == []
+    assert "Good" in after.css_first("#card").text()
+
+
+def test_a_vague_answer_covers_less_and_suggests_again(logged_in: TestClient) -> None:
+    response = post_form(
+        logged_in,
+        "/answer",
+        {"question_id": "transformer-drawbacks", "answer": "They are big and sometimes slow."},
+        token_from="/answer",
+    )
+    result = page(logged_in.get(response.headers["location"]))
+    assert [li.attributes["class"] for li in result.css("#card li.key-point")] == [
+        "key-point missed",
+        "key-point missed",
+    ]
+    assert result.css_first("#card button.suggested").attributes["value"] == "1"
+
+
+def test_answer_mode_through_htmx_swaps_the_card(logged_in: TestClient, engine: Engine) -> None:
+    token = csrf_token(logged_in, "/answer")
+    headers = {**HTMX, "X-CSRF-Token": token}
+    response = logged_in.post(
+        "/answer", data={"question_id": "lstm", "answer": "Long short-term memory"}, headers=headers
+    )
+    assert response.status_code == 200
+    html = page(response)
+    assert html.css_first("#card li.key-point.covered") is not None
+    [event] = _events(engine)
+    rated = logged_in.post(f"/answer/{event.id}/rate", data={"rating": "4"}, headers=headers)
+    assert rated.status_code == 200
+    assert page(rated).css_first("#card textarea[name=answer]") is not None
+    assert _events(engine)[0].rating == 4
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("", "Type an answer first"),
+        ("   \n ", "Type an answer first"),
+        ("x" * (reviews.ANSWER_MAX_CHARS + 1), "the limit is 10,000"),
+    ],
+)
+def test_an_empty_or_too_long_answer_is_a_form_error(
+    logged_in: TestClient, engine: Engine, answer: str, message: str
+) -> None:
+    response = post_form(
+        logged_in, "/answer", {"question_id": "lstm", "answer": answer}, token_from="/answer"
+    )
+    assert response.status_code == 400
+    html = page(response)
+    assert message in html.css_first("#card #error-answer").text()
+    assert html.css_first("#card textarea").text() == answer
+    assert html.css_first("#card textarea").attributes["aria-invalid"] == "true"
+    assert _events(engine) == []
+
+
+def test_an_answer_at_the_limit_is_accepted(logged_in: TestClient, engine: Engine) -> None:
+    answer = ("memory " * 2000)[: reviews.ANSWER_MAX_CHARS]
+    response = post_form(
+        logged_in, "/answer", {"question_id": "lstm", "answer": answer}, token_from="/answer"
+    )
+    assert response.status_code == 303
+    assert len(_events(engine)[0].typed_answer or "") == reviews.ANSWER_MAX_CHARS
+
+
+def test_htmx_form_errors_come_back_swappable(logged_in: TestClient) -> None:
+    token = csrf_token(logged_in, "/answer")
+    response = logged_in.post(
+        "/answer",
+        data={"question_id": "lstm", "answer": ""},
+        headers={**HTMX, "X-CSRF-Token": token},
+    )
+    assert response.status_code == 200
+    assert page(response).css_first("#card #error-answer") is not None
+
+
+def test_another_user_cannot_see_or_rate_my_answer(
+    client: TestClient, engine: Engine, make_user: Callable[..., User]
+) -> None:
+    make_user("alice")
+    make_user("bob")
+    login(client, "alice")
+    response = post_form(
+        client,
+        "/answer",
+        {"question_id": "lstm", "answer": "Long short-term memory"},
+        token_from="/answer",
+    )
+    event_path = response.headers["location"]
+    client.cookies.clear()
+    login(client, "bob")
+    assert client.get(event_path).status_code == 404
+    rated = post_form(client, f"{event_path}/rate", {"rating": "4"}, token_from="/answer")
+    assert rated.status_code == 404
+    assert client.get("/answer/999999").status_code == 404
+    assert client.get("/answer/not-a-number").status_code == 400
+    [event] = _events(engine)
+    assert event.rating is None
+    assert _cards(engine) == []
+
+
+def test_rating_an_answer_twice_is_refused(logged_in: TestClient, engine: Engine) -> None:
+    response = post_form(
+        logged_in, "/answer", {"question_id": "lstm", "answer": "memory"}, token_from="/answer"
+    )
+    rate_path = response.headers["location"] + "/rate"
+    assert post_form(logged_in, rate_path, {"rating": "3"}, token_from="/answer").status_code == 303
+    again = post_form(logged_in, rate_path, {"rating": "1"}, token_from="/answer")
+    assert again.status_code == 409
+    assert page(again).css_first("p.error-message").text() == "You have already rated this answer."
+    assert [event.rating for event in _events(engine)] == [3]
+
+
+def test_practice_survives_a_restart(settings: Settings, make_user: Callable[..., User]) -> None:
+    make_user("carol")
+    with TestClient(create_app(settings)) as first:
+        login(first, "carol")
+        _rate(first, "lstm", 3)
+        post_form(
+            first,
+            "/answer",
+            {"question_id": "sql-order", "answer": "FROM first"},
+            token_from="/answer",
+        )
+    with TestClient(create_app(settings)) as second:
+        login(second, "carol")
+        html = page(second.get("/progress"))
+        assert html.css_first("#total-reviews").text() == "2"
+        assert html.css_first("#cards-started").text() == "1"
+
+
+def test_home_shows_what_is_due_or_a_welcome(client: TestClient, user: User) -> None:
+    welcome = page(client.get("/"))
+    assert welcome.css_first('a.button[href="/register"]') is not None
+    assert welcome.css_first('a.button[href="/login"]') is not None
+    login(client, user.username)
+    home = page(client.get("/"))
+    assert home.css_first("#due-count").text() == "0"
+    assert home.css_first("#new-count").text() == "5"
+    assert home.css_first('a.button[href="/flashcards"]') is not None
+    _rate(client, "lstm", 1)
+    assert page(client.get("/")).css_first("#new-count").text() == "4"
