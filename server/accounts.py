@@ -168,6 +168,9 @@ def authenticate(
         )
         session.commit()
         return user
+    # Failures that have left the window no longer count for anyone; drop them here so the
+    # table stays small without a separate clean-up job.
+    session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) <= since))
     session.add(LoginAttempt(username=username, client=client, at=now))
     session.commit()
     raise LoginRefused()

@@ -1,22 +1,22 @@
-"""The content catalog: questions/ (and katas/, once the engine can load them) read at start-up.
+"""The content catalog: questions/ and katas/, read at start-up.
 
 Content lives in files; the database mirrors each question and kata by id so that history can
-point at it. A question removed from the files keeps its row, marked `removed_at`, and gets it
-cleared when the file comes back.
+point at it. A question or kata removed from the files keeps its row, marked `removed_at`, and
+gets it cleared when the file comes back.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
+from graders import Kata as KataSpec
+from graders import load_katas
 from server.bank.files import BankError, QuestionDoc, load_bank
 from server.config import Settings
 from server.models import Kata, Question, utcnow
@@ -32,7 +32,7 @@ class Catalog:
 
     questions: dict[str, QuestionDoc]
     errors: tuple[BankError, ...] = ()
-    katas: dict[str, Any] = field(default_factory=dict)
+    katas: dict[str, KataSpec] = field(default_factory=dict)
     kata_errors: tuple[str, ...] = ()
 
     def question(self, question_id: str) -> QuestionDoc | None:
@@ -44,31 +44,19 @@ class Catalog:
 
 
 def load_catalog(settings: Settings) -> Catalog:
-    """Read the question files (and katas when `graders.load_katas` exists); log every error."""
+    """Read the question files and the katas; log every error (the rest still loads)."""
     docs, errors = load_bank(settings.questions_dir)
     for error in errors:
         log.error("question bank: %s", error)
-    katas, kata_errors = _load_katas(settings.katas_dir)
+    katas, kata_errors = load_katas(settings.katas_dir)
     for message in kata_errors:
         log.error("katas: %s", message)
     return Catalog(
         questions={doc.id: doc for doc in docs},
         errors=tuple(errors),
-        katas=katas,
+        katas={kata.id: kata for kata in katas},
         kata_errors=tuple(kata_errors),
     )
-
-
-def _load_katas(katas_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    # The grading engine is written alongside the server; until it exposes load_katas there is
-    # nothing to mirror, and the server must still start.
-    try:
-        loader: Callable[[Path], Any] = importlib.import_module("graders").load_katas
-    except (ImportError, AttributeError):
-        return {}, []
-    result = loader(katas_dir)
-    katas, errors = result if isinstance(result, tuple) else (result, [])
-    return {kata.id: kata for kata in katas}, [str(error) for error in errors]
 
 
 def sync_catalog(*, session: Session, catalog: Catalog, now: datetime | None = None) -> None:
@@ -91,9 +79,9 @@ def sync_catalog(*, session: Session, catalog: Catalog, now: datetime | None = N
         Kata,
         catalog.katas.values(),
         lambda kata: {
-            "title": getattr(kata, "title", kata.id),
-            "topics": list(getattr(kata, "topics", ())),
-            "difficulty": getattr(kata, "difficulty", ""),
+            "title": kata.title,
+            "topics": list(kata.topics),
+            "difficulty": kata.difficulty,
         },
         now,
     )
@@ -107,7 +95,8 @@ def _sync(
     values: Callable[[Any], dict[str, Any]],
     now: datetime,
 ) -> None:
-    rows = {row.id: row for row in session.exec(select(table)).all()}
+    existing: Sequence[Any] = session.exec(select(table)).all()
+    rows = {row.id: row for row in existing}
     present: set[str] = set()
     for item in items:
         present.add(item.id)

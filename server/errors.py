@@ -70,7 +70,7 @@ def error_response(
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    detail = exc.detail if isinstance(exc.detail, str) else None
+    detail: str | None = exc.detail if isinstance(exc.detail, str) else None
     if detail == HTTPStatus(exc.status_code).phrase:
         detail = None  # Starlette's default detail is just the phrase; say something useful
     if exc.status_code == 405 and request.method == "HEAD":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -29,7 +29,7 @@ def browse(
     found = search_questions(
         catalog.questions.values(), text=q, topic=topic or None, difficulty=difficulty or None
     )
-    context = {
+    context: dict[str, Any] = {
         "results": paginate(found, number=page, size=settings.page_size),
         "q": q,
         "topic": topic,

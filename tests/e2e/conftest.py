@@ -24,17 +24,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from factories import PASSWORD
+from live import LiveServer
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
-from sqlmodel import Session
 
-from server import accounts, db
 from server.config import PROJECT_ROOT
-from server.models import Role, User
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,27 +58,6 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-@dataclass
-class LiveServer:
-    url: str
-    database_url: str
-    questions_dir: Path
-    log_path: Path
-
-    def create_user(
-        self, username: str, password: str = PASSWORD, role: Role = Role.candidate
-    ) -> User:
-        """Create an account straight in the server's database (SQLite copes with both)."""
-        engine = db.make_engine(self.database_url)
-        try:
-            with Session(engine, expire_on_commit=False) as session:
-                return accounts.create_user(
-                    session=session, username=username, password=password, role=role
-                )
-        finally:
-            engine.dispose()
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:

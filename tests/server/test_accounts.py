@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -203,37 +204,37 @@ def test_rate_limit_window_expires(engine: Engine, user: User) -> None:
     policy = accounts.LoginPolicy(max_failures=2, window=timedelta(minutes=15))
     start = utcnow()
     with Session(engine) as session:
+        attempt = functools.partial(accounts.authenticate, session=session, policy=policy)
         for _ in range(2):
             with pytest.raises(accounts.LoginRefused):
-                accounts.authenticate(
-                    session=session,
-                    username="alice",
-                    password="bad password",
-                    client="1.2.3.4",
-                    policy=policy,
-                    now=start,
-                )
+                attempt(username="alice", password="bad password", client="1.2.3.4", now=start)
         with pytest.raises(accounts.RateLimited) as refused:
-            accounts.authenticate(
-                session=session,
+            attempt(
                 username="alice",
                 password=PASSWORD,
                 client="1.2.3.4",
-                policy=policy,
                 now=start + timedelta(minutes=5),
             )
         assert refused.value.retry_after == timedelta(minutes=10)
+        # Another user's failure after the window has passed clears the stale rows.
         later = start + timedelta(minutes=15, seconds=1)
-        found = accounts.authenticate(
-            session=session,
-            username="alice",
-            password=PASSWORD,
-            client="1.2.3.4",
-            policy=policy,
-            now=later,
-        )
+        with pytest.raises(accounts.LoginRefused):
+            attempt(username="mallory", password="bad password", client="5.6.7.8", now=later)
+        assert [a.username for a in session.exec(select(LoginAttempt)).all()] == ["mallory"]
+        found = attempt(username="alice", password=PASSWORD, client="1.2.3.4", now=later)
         assert found.id == user.id
-        # A successful login forgets the earlier failures.
+
+
+def test_a_successful_login_forgets_earlier_failures(engine: Engine, user: User) -> None:
+    with Session(engine) as session:
+        with pytest.raises(accounts.LoginRefused):
+            accounts.authenticate(
+                session=session, username="alice", password="bad password", client="1.2.3.4"
+            )
+        assert len(session.exec(select(LoginAttempt)).all()) == 1
+        accounts.authenticate(
+            session=session, username="alice", password=PASSWORD, client="1.2.3.4"
+        )
         assert session.exec(select(LoginAttempt)).all() == []
 
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from server.app import create_app
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
-from server.models import PracticeEvent, Question, Role
+from server.models import Kata, PracticeEvent, Question, Role
 
 LSTM = "lstm"
 
@@ -102,3 +102,25 @@ def test_a_broken_file_is_reported_and_the_rest_loads(
         items = html.css(".bank-errors li")
         assert len(items) == 1
         assert items[0].css_first("code").text() == "broken.md:3"
+
+
+def test_katas_are_mirrored_and_a_removed_kata_keeps_its_row(
+    settings: Settings, tmp_path: Path
+) -> None:
+    katas = tmp_path / "katas"
+    shutil.copytree(settings.katas_dir, katas)
+    settings = settings.model_copy(update={"katas_dir": katas})
+    app = create_app(settings)
+    with TestClient(app):
+        loaded = app.state.catalog.katas
+        with Session(app.state.engine) as session:
+            rows = {row.id: row for row in session.exec(select(Kata)).all()}
+    assert loaded and set(rows) == set(loaded)
+    some_id = sorted(rows)[0]
+    assert rows[some_id].title == loaded[some_id].title
+    assert rows[some_id].removed_at is None
+
+    shutil.rmtree(katas / some_id)
+    app = create_app(settings)
+    with TestClient(app), Session(app.state.engine) as session:
+        assert session.get(Kata, some_id).removed_at is not None  # type: ignore[union-attr]

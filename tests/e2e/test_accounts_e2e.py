@@ -1,0 +1,83 @@
+"""In a real browser: register, log out, log in, search the bank, read a question with its maths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from factories import PASSWORD
+from live import LiveServer
+from playwright.sync_api import Page, expect
+
+from server.bank.files import load_bank
+from server.config import Settings
+from server.search import search_questions
+
+
+def _math_question(server: LiveServer) -> str:
+    docs, _ = load_bank(server.questions_dir)
+    return next(doc.id for doc in docs if "$" in doc.answer)
+
+
+def test_register_log_out_and_log_in(
+    page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
+) -> None:
+    page.goto(live_server.url + "/register")
+    page.get_by_label("Username").fill("x")
+    page.get_by_label("Password").fill("short")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator("#error-username")).to_contain_text("3 to 40 characters")
+    expect(page.locator("#error-password")).to_contain_text("8 to 256 characters")
+    expect(page.get_by_label("Username")).to_have_value("x")
+    expect(page.get_by_label("Password")).to_have_value("")
+
+    page.get_by_label("Username").fill("e2e_alice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator(".nav-user")).to_have_text("e2e_alice")
+
+    page.get_by_role("button", name="Log out").click()
+    expect(page.locator(".nav-user")).to_have_count(0)
+
+    page.goto(live_server.url + "/login")
+    screenshot(page, "login")
+    page.get_by_label("Username").fill("e2e_alice")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".form-error")).to_have_text("Wrong username or password.")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".nav-user")).to_have_text("e2e_alice")
+    screenshot(page, "home")
+
+
+def test_question_page_typesets_maths(
+    page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
+) -> None:
+    question_id = _math_question(live_server)
+    page.goto(f"{live_server.url}/questions/{question_id}")
+    maths = page.locator(".answer .math")
+    expect(maths.first).to_have_attribute("data-typeset", "")
+    expect(page.locator(".answer .math .katex").first).to_be_visible()
+    assert page.locator(".answer .math-error").count() == 0
+    # KaTeX's own fonts load from /static, not from the network.
+    assert page.evaluate("document.fonts.check('16px KaTeX_Main')")
+    screenshot(page, "question")
+
+
+def test_search_narrows_the_list_as_you_type(page: Page, live_server: LiveServer) -> None:
+    docs, _ = load_bank(live_server.questions_dir)
+    target = next(doc for doc in docs if "$" in doc.answer)
+    word = max(re.findall(r"[A-Za-z]{5,}", target.prompt), key=len)
+    page_size = Settings().page_size
+    page.goto(live_server.url + "/questions")
+    expect(page.locator("a.question-link")).to_have_count(min(len(docs), page_size))
+    # Typing searches without a submit (htmx), and the address follows the search.
+    page.get_by_label("Search").fill(word)
+    expect(page).to_have_url(re.compile(rf"/questions\?q={word}"))
+    expected = search_questions(docs, text=word)
+    links = page.locator("a.question-link")
+    expect(links).to_have_count(min(len(expected), page_size))
+    links.filter(has_text=target.prompt).click()
+    expect(page).to_have_url(f"{live_server.url}/questions/{target.id}")
