@@ -105,8 +105,9 @@ class RequestContextMiddleware:
                         headers[name] = value
                 if settings.secure_cookies:
                     headers["Strict-Transport-Security"] = "max-age=31536000"
-                if user is not None and "cache-control" not in headers:
-                    headers["Cache-Control"] = "private, no-store"
+                # Pages carry a CSRF token and often private data: no cache may keep them.
+                if not is_static and "cache-control" not in headers:
+                    headers["Cache-Control"] = "no-store"
                 if issue_cookie:
                     assert anonymous_token is not None
                     headers.append(

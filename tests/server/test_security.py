@@ -102,6 +102,8 @@ def test_security_headers(client: TestClient) -> None:
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"] == "same-origin"
     assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["cache-control"] == "no-store"
+    assert "cache-control" not in client.get("/static/app.css").headers
 
 
 def test_pages_have_no_inline_scripts(client: TestClient) -> None:
