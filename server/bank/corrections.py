@@ -18,7 +18,7 @@ __all__ = ["KEYS", "Correction", "editor_note_markdown", "load_corrections"]
 
 # key -> required
 KEYS = {"note": True, "match": True, "editor_note": True, "verified": False}
-_HEADER = re.compile(r"^\s*\[\[\s*correction\s*\]\]", re.MULTILINE)
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*correction[ \t]*\]\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)

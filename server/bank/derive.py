@@ -17,8 +17,15 @@ _TRAILING = re.compile(
     r"|this|that|these|which|since|because|when|as|so|we|you|they|their|if|than)$",
     re.IGNORECASE,
 )
-_ANSWER_LABEL = re.compile(r"^(A\d+|Approach \d+|Answer|Example|Solution \d*)\b.{0,25}:?$", re.I)
+_ANSWER_LABEL = re.compile(
+    r"^(A\d+|Approach \d+|Answer|Solution \d*)\b\s*(\([^)]*\))?\s*:\s*", re.IGNORECASE
+)
 _FIGURE_TALK = re.compile(r"\b(image|figure|diagram) (below|above)\b", re.IGNORECASE)
+_GENERIC_LABEL = re.compile(
+    r"^(for )?(examples?|e\.g\.?|detailed explanation|explanation|where|note|notes|pros|cons"
+    r"|such as|as follows|more generally|in summary|summary|related|steps?)\s*[:,]?$",
+    re.IGNORECASE,
+)
 _ABBREVIATIONS = re.compile(r"\b(vs|e\.g|i\.e|etc|approx|cf)\.", re.IGNORECASE)
 _CODE_PROMPT = re.compile(r"^(given|write|implement|code)\b", re.IGNORECASE)
 
@@ -29,20 +36,24 @@ def key_points_for(answer: str) -> tuple[str, ...]:
     lines = [line for line in text.splitlines() if line.strip() and not _skip(line)]
     items = [(m.group("indent"), m.group("text")) for line in lines if (m := _ITEM.match(line))]
     top = [text for indent, text in items if not indent]
-    chosen = top if len(top) >= 2 else [text for _, text in items]
-    if not chosen:
+    points = _points(top if len(top) >= 2 else [text for _, text in items])
+    if not points:  # no bullets, or only labels of code blocks: use the sentences
         prose = " ".join(line.strip() for line in lines if not _ITEM.match(line))
-        chosen = re.split(r"(?<=[.!?])\s+", prose)
+        points = _points(re.split(r"(?<=[.!?])\s+", prose))
+    return tuple(points[:MAX_KEY_POINTS])
+
+
+def _points(items: list[str]) -> list[str]:
     points: list[str] = []
-    for item in chosen:
-        if _FIGURE_TALK.search(item) or (item.endswith(":") and len(item.split()) <= 3):
+    for item in items:
+        # "A1 (The most repeated one):" or "Approach 4:" labels an answer; keep what follows.
+        item = _ANSWER_LABEL.sub("", item).strip()
+        if not item or _FIGURE_TALK.search(item) or _GENERIC_LABEL.match(item):
             continue  # "This is depicted in the image below", "Example:"
-        if _ANSWER_LABEL.match(item):
-            continue  # "A1 (The most repeated one):" labels a code block, says nothing
         point = _first_clause(_plain(item))
         if point and point.lower() not in (p.lower() for p in points):
             points.append(point)
-    return tuple(points[:MAX_KEY_POINTS])
+    return points
 
 
 def difficulty_for(prompt: str, answer: str) -> str:

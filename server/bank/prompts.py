@@ -171,7 +171,17 @@ def tidy_question(text: str) -> str:
     for pattern, template in _QUESTION_RULES:
         if found := pattern.match(text):
             return sentence(template.format(**found.groupdict()))
-    return sentence(text)
+    return sentence(_sentence_case(text))
+
+
+def _sentence_case(text: str) -> str:
+    """ "What is the Difference Between X and Y?" -> "What is the difference between x and y?"."""
+    words = text.split()
+    long = [word for word in words[1:] if len(word.strip("?.,()")) >= 4]
+    titled = [word for word in long if word[:1].isupper()]
+    if len(titled) < 3 or len(titled) < 0.75 * len(long):
+        return text
+    return " ".join([words[0], *(_mid_sentence(word) for word in words[1:])])
 
 
 def prompt_for_heading(heading: str, *, parent: str | None = None) -> str:
@@ -225,8 +235,11 @@ def _phrase(text: str, *, article: bool = False) -> str:
 def _mid_sentence(word: str) -> str:
     if "\0" in word:
         return word.replace("\0", " ")
-    ordinary = word[:1].isupper() and word[1:].islower() and word.lower() not in _KEEP_CASE
-    return word.lower() if ordinary else word
+    if re.search(r"[’']s\W*$", word):
+        return word  # "Pearson’s": a possessive is nearly always a name
+    parts = word.split("-")
+    ordinary = all(part[:1].isupper() and part[1:].islower() for part in parts if part)
+    return word.lower() if ordinary and word.lower() not in _KEEP_CASE else word
 
 
 def _and_phrase(parent: str) -> str:

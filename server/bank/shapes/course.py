@@ -35,22 +35,64 @@ def parse(note: str, text: str) -> list[Draft]:
     if not sections:
         raise NoteError(1, "course notes need numbered headings such as '1. Title'")
     titles = {section.number: section.title for section in sections}
+    kinds = _kinds_sections(sections)
     drafts: list[Draft] = []
     for section in sections:
+        if section.number in kinds.values():
+            continue  # answered together with its parent, below
         line = text.count("\n", 0, section.start) + 1
         own: list[tuple[int, str]] = []
         for question, answer in _bullet_questions(section.bullets, own):
             drafts.append(_draft(note, line, tidy_question(question), answer, section.body))
-        if own:
-            parent = titles.get(section.number[:-1])
-            prompt = prompt_for_heading(section.title, parent=parent)
-            drafts.append(_draft(note, line, prompt, own, section.body))
+        if not own:
+            continue
+        parent = titles.get(section.number[:-1])
+        prompt = prompt_for_heading(section.title, parent=parent)
+        raw = section.body
+        child = next((c for c in sections if c.number == kinds.get(section.number)), None)
+        if child is not None:
+            # "Transfer Learning" + "Transfer Learning approaches": one question, both answers.
+            kind = child.title.split()[-1].lower()
+            prompt = f"What is {_lower(section.title)} and what {kind} {_OF_IT[kind]} are there?"
+            own = [*own, (-1, f"**{kind.capitalize()}**"), *child.bullets]
+            raw = f"{section.body}\n{child.body}"
+        drafts.append(_draft(note, line, prompt, own, raw))
     return drafts
 
 
+_OF_IT = {"approaches": "to it", "methods": "for it", "techniques": "for it", "types": "of it"}
+
+
+def _kinds_sections(sections: list[_Section]) -> dict[tuple[int, ...], tuple[int, ...]]:
+    """Parent number -> number of its child titled "<parent title> approaches" (or methods...)."""
+    found: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for parent in sections:
+        for child in sections:
+            words = child.title.split()
+            if (
+                child.number[:-1] == parent.number
+                and len(words) > 1
+                and words[-1].lower() in _OF_IT
+                and " ".join(words[:-1]).lower() == parent.title.lower()
+            ):
+                found[parent.number] = child.number
+    return found
+
+
+def _lower(title: str) -> str:
+    return " ".join(w.lower() if w[1:].islower() else w for w in title.split())
+
+
 def _draft(note: str, line: int, prompt: str, bullets: list[tuple[int, str]], raw: str) -> Draft:
-    base = min(level for level, _ in bullets)
-    answer = "\n".join(f"{'  ' * (level - base)}- {text}" for level, text in bullets)
+    """Nested Markdown bullets; a level of -1 is a bold sub-heading between lists."""
+    base = min(level for level, _ in bullets if level >= 0)
+    parts: list[str] = []
+    for level, text in bullets:
+        if level < 0:
+            parts.append(f"\n{text}\n")
+        else:
+            parts.append(f"{'  ' * (level - base)}- {text}")
+    answer = "\n".join(parts).strip()
     return Draft(note=note, line=line, prompt=prompt, answer=answer, raw=raw)
 
 

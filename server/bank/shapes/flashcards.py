@@ -78,6 +78,10 @@ def _cards(lines: list[tuple[int, str]]) -> list[_Card]:
                 cards.append(_Card(number, [line]))
         elif current and not current.answer and _same_family(current.front[-1], line):
             current.front.append(line)  # MaxPooling1D / MaxPooling2D / MaxPooling3D
+        elif current and current.answer and current.answer[-1].endswith("e.g."):
+            current.answer[-1] += f" {line}"  # "e.g." then the example on the next line
+        elif current and current.answer and current.answer[-1].endswith(":"):
+            current.answer.append(line)  # a "Label:" line is followed by what it labels
         elif current is None or (current.answer and _weak_front(line, following, cards, subjects)):
             cards.append(_Card(number, [line], weak=True))
         else:
