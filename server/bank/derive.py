@@ -26,6 +26,12 @@ _GENERIC_LABEL = re.compile(
     r"|such as|as follows|more generally|in summary|summary|related|steps?)\s*[:,]?$",
     re.IGNORECASE,
 )
+# Asides that support a point rather than make one: examples, caveats, lead-ins.
+_ASIDE = re.compile(
+    r"^(…|\.\.\.|say,|e\.g|for example|for instance|note that|let[’']s|as an example|such as)",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"^[^.!]*\?")  # a rhetorical question opens the item
 _ABBREVIATIONS = re.compile(r"\b(vs|e\.g|i\.e|etc|approx|cf)\.", re.IGNORECASE)
 _CODE_PROMPT = re.compile(r"^(given|write|implement|code)\b", re.IGNORECASE)
 
@@ -44,6 +50,15 @@ def key_points_for(answer: str) -> tuple[str, ...]:
 
 
 def _points(items: list[str]) -> list[str]:
+    """First clauses of the substantive items; past the limit, the longest items win."""
+    items = [item for item in items if not _ASIDE.match(item) and not _QUESTION.match(item)]
+    if len(items) > 6:
+        # Long answers mix points with lists of names (paper titles, tools): keep the points.
+        sizes = sorted(len(item.split()) for item in items)
+        floor = sizes[len(sizes) // 2] / 2
+        items = [item for item in items if len(item.split()) >= floor]
+        longest = sorted(items, key=lambda item: len(item.split()), reverse=True)[:MAX_KEY_POINTS]
+        items = [item for item in items if item in longest]
     points: list[str] = []
     for item in items:
         # "A1 (The most repeated one):" or "Approach 4:" labels an answer; keep what follows.
@@ -51,9 +66,15 @@ def _points(items: list[str]) -> list[str]:
         if not item or _FIGURE_TALK.search(item) or _GENERIC_LABEL.match(item):
             continue  # "This is depicted in the image below", "Example:"
         point = _first_clause(_plain(item))
-        if point and point.lower() not in (p.lower() for p in points):
+        if point and not any(_same_point(point, other) for other in points):
             points.append(point)
     return points
+
+
+def _same_point(one: str, other: str) -> bool:
+    """Near-duplicates: the notes often restate a point with a word or two changed."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return len(a & b) >= 0.8 * len(a | b)
 
 
 def difficulty_for(prompt: str, answer: str) -> str:
