@@ -28,36 +28,58 @@ def _question(id_: str) -> QuestionDoc:
     return _bank()[id_]
 
 
-# Hand-written answers per bank question: one that knows the material, one that waffles,
-# one about something else entirely.
+# Hand-written answers per bank question: one that knows the material (in its own words),
+# one that waffles, one about something else entirely.
 ANSWERS = {
-    "what-are-some-drawbacks-of-the-transformer-d45d1218": (
-        "Self-attention compares every pair of tokens, so the runtime is quadratic in the "
-        "input sequence length. Transformers are data hungry: their data appetite is far "
-        "higher than that of CNNs, which are more sample efficient. They need a lot of "
-        "compute and memory, and that high compute hurts power use and battery life on "
-        "phones.",
-        "Transformers are large and can be tricky. There are some downsides you have to "
-        "think about before you pick one for a project.",
-        "A binary search tree keeps its keys ordered, so lookups walk down one branch.",
+    "please-explain-what-is-dropout-in-deep-learning-fa661864": (
+        "Dropout is a regularization method that fights overfitting. During training it randomly "
+        "drops a fixed percentage of the neurons in a layer, so the network cannot rely on any "
+        "single unit and has to learn more diverse, redundant representations of the data.",
+        "Dropout is a layer you can add to a network; it is used a lot in practice.",
+        "Pearson's coefficient measures the linear correlation between two variables.",
     ),
-    "what-is-transfer-learning-and-what-approaches-to-it-are-073e8791": (
-        "Transfer learning reuses a model trained on one task for another. You can use the "
-        "pre-trained model as-is; continue training it with a low learning rate (fine-tuning); "
-        "freeze it and add new trainable layers on top; or retrain from scratch when your data "
-        "is large and very different.",
-        "Transfer learning is when knowledge moves from one place to another, which helps.",
-        "Pearson's coefficient measures linear correlation between two variables.",
+    "what-are-the-benefits-of-using-batch-normalization-3ae45ce3": (
+        "Batch normalization improves the gradient flow through the network, so training depends "
+        "less on the scale of the weights and their initialization. That lets you use a higher "
+        "learning rate without the loss diverging. It also works as a regularizer, so you often "
+        "need less dropout.",
+        "Batch normalization normalizes things and generally makes networks better.",
+        "A binary search tree keeps its keys ordered, so a lookup walks down one branch.",
     ),
-    "lstm-full-format-ea0bfed4": (
-        "LSTM stands for Long Short-Term Memory.",
-        "It is a kind of neural network layer for sequences.",
-        "The birthday paradox needs only 23 people.",
+    "how-do-you-fix-the-vanishing-gradient-problem-2f6d43ab": (
+        "Use a better activation function such as ReLU instead of sigmoid. Add skip connections "
+        "as in residual networks (ResNet). For sequences, use long short-term memory cells. Or "
+        "split the model into a multi-level hierarchy of sub-networks trained one at a time.",
+        "You have to be careful with the gradients and tune the network until it trains.",
+        "The central limit theorem says sample means tend to a normal distribution.",
     ),
-    "explain-mean-average-in-terms-of-attention-aceba6f5": (
-        "Taking the mean is attention with uniform weights: averaging is uniform attention.",
-        "Attention looks at things and combines them in some way.",
-        "Gradient boosting fits trees one after another on the residuals.",
+    "what-is-the-bias-variance-trade-off-in-machine-learning-8b6e86ad": (
+        "The trade-off balances how well a model fits the training data (low bias) against how "
+        "well it generalizes to new data (low variance). High bias means underfitting; high "
+        "variance means overfitting.",
+        "It is a trade-off you have to think about when you pick a model.",
+        "SQL evaluates FROM and WHERE before SELECT and ORDER BY.",
+    ),
+    "what-is-gradient-checking-605e329c": (
+        "Gradient checking is a debugging technique: you numerically check the derivatives that "
+        "backpropagation computes during training, with finite differences. It is useful for "
+        "validating your own neural network training code.",
+        "It is something you do with gradients to check them.",
+        "K-means assigns each point to its nearest centroid and then moves the centroids.",
+    ),
+    "can-you-explain-the-concept-of-transfer-learning-in-deep-3403bc56": (
+        "Transfer learning leverages a model trained on one task as the starting point for a "
+        "related task. It capitalizes on the features the first model already learned. Methods: "
+        "use the pre-trained model as a fixed feature extractor, or fine-tune it on new data.",
+        "It is when you transfer something from one place to another to learn faster.",
+        "Gradient boosting fits trees one after another to the residuals.",
+    ),
+    "what-can-you-do-if-your-model-is-overfitting-d0957e5d": (
+        "Try a simpler model with fewer layers and fewer neurons per layer. Add dropout, which "
+        "removes random neurons while training. Use early stopping: stop when validation "
+        "accuracy stops improving.",
+        "Overfitting is bad, so you should fix the model until it works on new data.",
+        "A p-value is the probability of data at least this extreme under the null hypothesis.",
     ),
 }
 
@@ -92,6 +114,7 @@ def test_reference_answers_cover_most_of_their_own_key_points() -> None:
 
 def test_stemming_matches_word_forms() -> None:
     assert stems("Computing quadratically growing costs") == stems("compute quadratic grows cost")
+    assert stems("Regularization regularizes") == ["regular", "regular"]
 
 
 def test_stop_words_and_single_letters_carry_no_weight() -> None:
@@ -99,13 +122,25 @@ def test_stop_words_and_single_letters_carry_no_weight() -> None:
     assert stems("O(T^2 d) for 2 layers") == ["2", "2", "layer"]
 
 
-def test_paraphrase_sentence_passes_on_tfidf_when_words_fall_short() -> None:
-    """Half of the point's words in one focused clause covers it; spread thin, it does not."""
-    idf = fit_idf(["alpha beta", "gamma delta", "epsilon zeta", "beta gamma"])
+def test_one_focused_sentence_covers_a_point_the_words_alone_do_not() -> None:
+    """Two of five words in one short sentence pass on TF-IDF; the same two apart do not."""
+    idf = fit_idf(["alpha beta", "gamma delta"])
     point = ["quadratic runtime sequence length growth"]
-    assert coverage(point, "Quadratic in sequence length.", idf=idf).covered == (True,)
-    spread = "It is quadratic.\nTrains on sequences of text.\nModels have a length limit."
-    assert coverage(point, spread, idf=idf).covered == (False,)
+    assert coverage(point, "Quadratic runtime.", idf=idf).covered == (True,)
+    assert coverage(point, "It is quadratic.\nThe runtime is long.", idf=idf).covered == (False,)
+
+
+def test_half_the_weight_of_a_long_point_covers_it() -> None:
+    idf = fit_idf(["alpha beta", "gamma delta"])
+    point = ["quadratic runtime sequence length growth"]
+    spread = "It is quadratic.\nIt grows with the sequence.\nThe runtime is long."
+    assert coverage(point, spread, idf=idf).covered == (True,)
+
+
+def test_a_short_point_needs_every_word() -> None:
+    idf = fit_idf(["alpha beta", "gamma delta"])
+    assert coverage(["Low bias"], "The bias is high.", idf=idf).covered == (False,)
+    assert coverage(["Low bias"], "Aim for low bias.", idf=idf).covered == (True,)
 
 
 def test_key_point_without_content_words_is_never_covered() -> None:
