@@ -25,7 +25,7 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
 ) -> None:
     docs, _ = load_bank(live_server.questions_dir)
     assert len(docs) >= 6, "the bank needs six questions for five flashcards and one answer"
-    key_points = {doc.prompt: doc.key_points for doc in docs}
+    key_points = {doc.id: doc.key_points for doc in docs}
     _register(page, live_server, "e2e_practice")
 
     page.goto(live_server.url + "/progress")
@@ -60,9 +60,10 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
     expect(page).to_have_url(live_server.url + "/flashcards")
 
     page.get_by_role("link", name="Answer", exact=True).click()
-    prompt_text = page.locator("#card .card-prompt").inner_text()
-    points = key_points[prompt_text]
-    page.get_by_label("Your answer").fill("\n".join(points) or "I am not sure.")
+    question_id = page.locator("#card input[name=question_id]").get_attribute("value") or ""
+    points = key_points[question_id]
+    assert points, "the sixth question in notes order has key points"
+    page.get_by_label("Your answer").fill("\n".join(points))
     page.get_by_role("button", name="Check my answer").click()
     expect(page.locator("#card .reference")).to_be_visible()
     expect(page.locator("#card li.key-point.covered")).to_have_count(len(points))

@@ -354,3 +354,32 @@ def test_home_shows_what_is_due_or_a_welcome(client: TestClient, user: User) -> 
     assert home.css_first('a.button[href="/flashcards"]') is not None
     _rate(client, "lstm", 1)
     assert page(client.get("/")).css_first("#new-count").text() == "4"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data", "status"),
+    [
+        ("get", "/flashcards?question=lstm&reveal=maybe", None, 400),
+        ("get", "/answer/0", None, 400),
+        ("post", "/answer", {"answer": "no question"}, 400),
+        ("post", "/answer", {"question_id": "", "answer": "blank id"}, 400),
+        ("post", "/answer/abc/rate", {"rating": "3"}, 400),
+        ("post", "/answer/424242/rate", {"rating": "3"}, 404),
+        ("post", "/flashcards", {"rating": "3"}, 400),
+    ],
+)
+def test_odd_requests_get_a_friendly_page(
+    logged_in: TestClient,
+    engine: Engine,
+    method: str,
+    path: str,
+    data: dict[str, str] | None,
+    status: int,
+) -> None:
+    if method == "get":
+        response = logged_in.get(path)
+    else:
+        response = post_form(logged_in, path, data or {}, token_from="/")
+    assert response.status_code == status
+    assert page(response).css_first("p.error-message") is not None
+    assert _events(engine) == []
