@@ -32,7 +32,7 @@ def test_reference_matches_enumeration(people: int, days: int) -> None:
     )
 
 
-@pytest.mark.parametrize("days", [1, 2, 7, 365, 1000, 100_000])
+@pytest.mark.parametrize("days", [1, 2, 7, 365, 1000])
 def test_reference_matches_exact_fraction(days: int) -> None:
     for people in [*range(0, 120), 364, 365, 366, 999, 1000]:
         exact = Fraction(math.perm(days, people), days**people)
