@@ -1,43 +1,11 @@
 """What "Submit" checks besides the samples: edge cases, then properties against the reference."""
 
-from collections import Counter
-from itertools import pairwise
-from typing import Any
-
 from hypothesis import given
 from hypothesis import strategies as st
 from reference import combinations as oracle
+from tests_sample import same_combinations
 
 from graders.kit import check
-
-
-def same_combinations(got: Any, expected: list[list[int]]) -> str | None:
-    """The expected combinations, each an ascending list of ints, in any outer order.
-
-    Checks each combination's shape first, so the message names the first bad one rather
-    than only saying that the two collections differ.
-    """
-    if not isinstance(got, list):
-        return f"expected a list of lists, got {type(got).__name__}"
-    for combination in got:
-        if not isinstance(combination, list):
-            return f"{combination!r} is a {type(combination).__name__}, not a list"
-        if not all(type(value) is int for value in combination):
-            return f"{combination!r} holds something other than ints"
-        if any(left >= right for left, right in pairwise(combination)):
-            return f"{combination!r} is not strictly ascending"
-    counts = Counter(map(tuple, got))
-    repeated = [list(c) for c, n in counts.items() if n > 1]
-    if repeated:
-        return f"{repeated[0]!r} appears more than once"
-    wanted = set(map(tuple, expected))
-    missing = [list(c) for c in wanted if c not in counts]
-    if missing:
-        return f"{len(missing)} missing, e.g. {min(missing)!r}"
-    extra = [list(c) for c in counts if c not in wanted]
-    if extra:
-        return f"{len(extra)} unexpected, e.g. {min(extra)!r}"
-    return None
 
 
 def test_nothing_from_nothing(solution):
