@@ -5,6 +5,8 @@
     csrf_token(client, path="/questions") -> str   the token a page hands the browser
     post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
     page(response) -> HTMLParser                   query with CSS selectors: .css(), .css_first()
+    one(html, selector) -> Node                    the first match, failing the test if none
+    text(html, selector) -> str                    the first match's text
     write_question(folder, id, prompt, answer, ...) -> Path   one question file
     write_sample_bank(folder)    replace the question files with SAMPLE_BANK, a small known bank
 """
@@ -16,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -31,8 +34,10 @@ __all__ = [
     "csrf_token",
     "login",
     "make_user",
+    "one",
     "page",
     "post_form",
+    "text",
     "write_question",
     "write_sample_bank",
 ]
@@ -58,10 +63,19 @@ def page(response: Response) -> HTMLParser:
     return HTMLParser(response.text)
 
 
+def one(root: HTMLParser | LexborNode, selector: str) -> LexborNode:
+    node = root.css_first(selector)
+    assert node is not None, f"nothing matches {selector!r}"
+    return node
+
+
+def text(root: HTMLParser | LexborNode, selector: str) -> str:
+    return one(root, selector).text()
+
+
 def csrf_token(client: TestClient, path: str = "/questions") -> str:
     """The CSRF token the page at `path` gives the browser (anonymous, or the login's)."""
-    body = page(client.get(path)).css_first("body")
-    assert body is not None
+    body = one(page(client.get(path)), "body")
     token: str = json.loads(body.attributes["hx-headers"] or "{}")["X-CSRF-Token"]
     assert token
     return token

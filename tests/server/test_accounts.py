@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from factories import PASSWORD, csrf_token, login, make_user, page, post_form
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from factories import SAMPLE_BANK, login, make_user, page, write_sample_bank
+from factories import SAMPLE_BANK, login, make_user, page, text, write_sample_bank
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -45,6 +45,7 @@ def test_a_removed_question_keeps_its_row_and_history(settings: Settings, tmp_pa
     app = create_app(settings)
     with TestClient(app):
         user = make_user(app.state.engine)
+        assert user.id is not None
         with Session(app.state.engine) as session:
             session.add(
                 PracticeEvent(user_id=user.id, question_id=LSTM, mode="flashcard", rating=3)
@@ -101,7 +102,7 @@ def test_a_broken_file_is_reported_and_the_rest_loads(
         html = page(client.get("/admin/bank"))
         items = html.css(".bank-errors li")
         assert len(items) == 1
-        assert items[0].css_first("code").text() == "broken.md:3"
+        assert text(items[0], "code") == "broken.md:3"
 
 
 def test_katas_are_mirrored_and_a_removed_kata_keeps_its_row(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from factories import csrf_token, page, post_form
+from factories import csrf_token, page, post_form, text
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 
 from server.models import User
 
@@ -34,7 +34,7 @@ def test_wrong_method_is_405(logged_in: TestClient) -> None:
 
 def test_error_pages_know_the_user(logged_in: TestClient) -> None:
     html = page(logged_in.get("/no/such/page"))
-    assert html.css_first(".nav-user").text() == "alice"
+    assert text(html, ".nav-user") == "alice"
 
 
 def test_missing_form_fields_are_reported_on_the_form(client: TestClient) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factories import PASSWORD, login, page, post_form
+from factories import PASSWORD, login, page, post_form, text
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -25,6 +25,7 @@ def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> Non
         question_id = next(iter(first.state.catalog.questions))
         with Session(first.state.engine) as session:
             user = session.exec(select(User)).one()
+            assert user.id is not None
             session.add(
                 PracticeEvent(
                     user_id=user.id, question_id=question_id, mode="answer", typed_answer="hi"
@@ -36,7 +37,7 @@ def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> Non
     with TestClient(second) as client:
         # The browser's login is still valid...
         client.cookies.set("katabank_session", session_cookie)
-        assert page(client.get("/questions")).css_first(".nav-user").text() == "heidi"
+        assert text(page(client.get("/questions")), ".nav-user") == "heidi"
         # ...the password still works from a fresh browser...
     with TestClient(second) as fresh:
         login(fresh, "heidi")

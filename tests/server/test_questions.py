@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import page, write_question, write_sample_bank
+from factories import one, page, text, write_question, write_sample_bank
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -20,7 +20,7 @@ def _sample_bank(questions_dir: Path) -> None:
 
 def _ids(client: TestClient, query: str = "") -> list[str]:
     html = page(client.get(f"/questions?{query}"))
-    return [link.attributes["href"].rsplit("/", 1)[1] for link in html.css("a.question-link")]
+    return [str(link.attributes["href"]).rsplit("/", 1)[1] for link in html.css("a.question-link")]
 
 
 def test_browse_lists_every_question_with_its_metadata(client: TestClient) -> None:
@@ -28,9 +28,9 @@ def test_browse_lists_every_question_with_its_metadata(client: TestClient) -> No
     items = html.css("li.question-item")
     assert len(items) == 5
     lstm = next(item for item in items if item.css_first('a[href="/questions/lstm"]'))
-    assert lstm.css_first(".badge").text() == "easy"
+    assert text(lstm, ".badge") == "easy"
     assert [topic.text() for topic in lstm.css(".topic")] == ["deep-learning", "rnn"]
-    assert html.css_first(".result-count").text().strip() == "5 questions."
+    assert text(html, ".result-count").strip() == "5 questions."
 
 
 def test_browse_without_a_query_is_alphabetical(client: TestClient) -> None:
@@ -74,7 +74,7 @@ def test_filters_by_topic_and_difficulty(client: TestClient) -> None:
 
 def test_no_match_says_so(client: TestClient) -> None:
     html = page(client.get("/questions?q=zzzzzz"))
-    assert html.css_first(".result-count").text().strip() == "No questions match."
+    assert text(html, ".result-count").strip() == "No questions match."
 
 
 def test_htmx_search_returns_only_the_results_fragment(client: TestClient) -> None:
@@ -91,12 +91,11 @@ def test_pagination(settings: Settings) -> None:
     app: FastAPI = create_app(settings.model_copy(update={"page_size": 3}))
     with TestClient(app) as client:
         first = page(client.get("/questions?q=paging&topic=testing"))
-        assert first.css_first(".result-count").text().strip() == "7 questions, page 1 of 3."
+        assert text(first, ".result-count").strip() == "7 questions, page 1 of 3."
         assert first.css_first('.pagination a[rel="prev"]') is None
-        next_link = first.css_first('.pagination a[rel="next"]')
-        assert next_link is not None
-        second = page(client.get(next_link.attributes["href"]))
-        assert second.css_first(".result-count").text().strip() == "7 questions, page 2 of 3."
+        next_link = one(first, '.pagination a[rel="next"]')
+        second = page(client.get(str(next_link.attributes["href"])))
+        assert text(second, ".result-count").strip() == "7 questions, page 2 of 3."
         assert [a.text() for a in second.css("a.question-link")] == [
             "Paging 3",
             "Paging 4",
@@ -108,9 +107,8 @@ def test_pagination(settings: Settings) -> None:
 
 def test_question_page_shows_everything(client: TestClient) -> None:
     html = page(client.get("/questions/transformer-drawbacks"))
-    prompt = html.css_first("h1.question-prompt")
-    assert prompt.text() == "What are some drawbacks of the Transformer?"
-    assert html.css_first(".meta .badge").text() == "medium"
+    assert text(html, "h1.question-prompt") == "What are some drawbacks of the Transformer?"
+    assert text(html, ".meta .badge") == "medium"
     assert [link.text() for link in html.css(".meta a.topic")] == [
         "deep-learning",
         "transformers",
@@ -124,7 +122,7 @@ def test_question_page_shows_everything(client: TestClient) -> None:
         "runtime quadratic in sequence length",
         "needs more data",
     ]
-    assert html.css_first(".source code").text() == "notes/003.txt:267"
+    assert text(html, ".source code") == "notes/003.txt:267"
 
 
 def test_question_content_is_escaped(settings: Settings) -> None:
@@ -141,13 +139,13 @@ def test_question_content_is_escaped(settings: Settings) -> None:
     assert html.css("main img") == []
     assert html.css('main a[href^="javascript"]') == []
     assert html.css(".key-points b") == []
-    assert html.css_first("h1.question-prompt").text() == "Is <script>alert(1)</script> escaped?"
+    assert text(html, "h1.question-prompt") == "Is <script>alert(1)</script> escaped?"
 
 
 def test_unknown_question_is_a_friendly_404(client: TestClient) -> None:
     response = client.get("/questions/no-such-question")
     assert response.status_code == 404
-    assert page(response).css_first("h1").text() == "Not found"
+    assert text(page(response), "h1") == "Not found"
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import one, text
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from server.rendering import render_inline, render_markdown
@@ -16,7 +17,7 @@ def test_inline_and_display_maths_keep_their_tex() -> None:
     html = _html("Cost $O(n^2)$ and $$\\sum_i x_i$$ here.\n\n$$\na < b\n$$")
     assert [n.text() for n in html.css("p > span.math.inline")] == ["O(n^2)"]
     assert [n.text() for n in html.css("p > span.math.display")] == ["\\sum_i x_i"]
-    assert html.css_first("div.math.block").text().strip() == "a < b"
+    assert text(html, "div.math.block").strip() == "a < b"
 
 
 def test_dollar_amounts_are_not_maths() -> None:
@@ -26,9 +27,9 @@ def test_dollar_amounts_are_not_maths() -> None:
 
 def test_code_blocks_and_tables() -> None:
     html = _html("```python\nx = 1 < 2\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`inline`")
-    assert html.css_first("pre > code").text() == "x = 1 < 2\n"
+    assert text(html, "pre > code") == "x = 1 < 2\n"
     assert [cell.text() for cell in html.css("table td")] == ["1", "2"]
-    assert html.css_first("p > code").text() == "inline"
+    assert text(html, "p > code") == "inline"
 
 
 @pytest.mark.parametrize(
@@ -49,18 +50,18 @@ def test_html_in_the_source_cannot_inject_markup(text: str) -> None:
 
 
 def test_links_get_a_safe_rel() -> None:
-    link = _html("[site](https://example.com)").css_first("a")
+    link = one(_html("[site](https://example.com)"), "a")
     assert link.attributes["href"] == "https://example.com"
     assert set((link.attributes["rel"] or "").split()) >= {"noopener", "noreferrer"}
 
 
 def test_editor_notes_as_blockquotes_survive() -> None:
     html = _html("> **Editor's note:** the notes are wrong here.")
-    assert html.css_first("blockquote strong").text() == "Editor's note:"
+    assert text(html, "blockquote strong") == "Editor's note:"
 
 
 def test_inline_rendering_has_no_paragraph() -> None:
     html = HTMLParser(str(render_inline("What is $O(1)$ *time*?")))
     assert html.css("p") == []
-    assert html.css_first("span.math.inline").text() == "O(1)"
-    assert html.css_first("em").text() == "time"
+    assert text(html, "span.math.inline") == "O(1)"
+    assert text(html, "em") == "time"

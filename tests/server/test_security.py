@@ -8,7 +8,7 @@ import pytest
 from factories import csrf_token, login, page, post_form
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 
 from server.deps import ManagerUser
 from server.models import Role, User
