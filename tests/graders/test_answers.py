@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graders import Kata, load_katas
 from graders.answers import MAX_ANSWER_CHARS, AnswerCheck, check_answer, parse_answer
 
 probabilities = st.fractions(min_value=0, max_value=1, max_denominator=10**6)
@@ -210,3 +212,22 @@ def test_number_like_text_never_raises(expected: Fraction, typed: str) -> None:
         and abs(result.parsed - expected) <= Fraction(1, 10**4)
         and ("/" not in typed or result.parsed == expected)
     )
+
+
+KATAS_DIR = Path(__file__).parents[2] / "katas"
+QUICK_KATAS = [kata for kata in load_katas(KATAS_DIR)[0] if kata.quick_answer is not None]
+
+
+def test_the_probability_katas_have_quick_answers() -> None:
+    assert {"p_consecutive", "p_pattern_first", "p_all_distinct"} <= {k.id for k in QUICK_KATAS}
+
+
+@pytest.mark.parametrize("kata", QUICK_KATAS, ids=lambda kata: kata.id)
+def test_kata_quick_answer_accepts_itself_and_its_rounding(kata: Kata) -> None:
+    quick = kata.quick_answer
+    assert quick is not None
+    answer = parse_answer(quick.answer)
+    assert 0 <= answer <= 1
+    assert check_answer(quick.answer, quick.answer, abs_tolerance=quick.abs_tolerance).correct
+    rounded = f"{float(answer):.4f}"
+    assert check_answer(quick.answer, rounded, abs_tolerance=quick.abs_tolerance).correct
