@@ -3,6 +3,8 @@
     live_server   a `katabank serve` subprocess on a free port, with its own SQLite file and
                   copy of questions/ (one per test module: use distinct usernames per test);
                   `.url`, `.create_user(username, password=PASSWORD, role=Role.candidate)`
+                  (straight into its database), `.register(page, username)` and
+                  `.log_in(page, username)` (through the forms, as a person would)
     browser       headless Chromium at /usr/bin/chromium (one per session)
     page          a fresh browser context and page per test; console errors (a CSP violation,
                   a script error) fail the test unless it empties `console_errors` itself

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factories import PASSWORD
+from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
 from server import accounts, db
@@ -31,3 +32,18 @@ class LiveServer:
                 )
         finally:
             engine.dispose()
+
+    def register(self, page: Page, username: str, password: str = PASSWORD) -> None:
+        """Register through the form in `page`; the browser ends up logged in."""
+        self._submit(page, "/register", "Create account", username, password)
+
+    def log_in(self, page: Page, username: str, password: str = PASSWORD) -> None:
+        """Log in through the form in `page` (the account must exist)."""
+        self._submit(page, "/login", "Log in", username, password)
+
+    def _submit(self, page: Page, path: str, button: str, username: str, password: str) -> None:
+        page.goto(self.url + path)
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name=button).click()
+        expect(page.locator(".nav-user")).to_have_text(username.lower())
