@@ -36,17 +36,27 @@ Comparison = Callable[[Any, Any], str | None]
 """A comparison returns None when `got` is acceptable, else a short reason."""
 
 
-class CandidateRaised(Exception):  # noqa: N818 - it names what happened, not an error of ours
+class CandidateRaised(Exception):
     """The candidate's function raised; carries the exception's type name and message."""
 
-    def __init__(self, type_name: str, message: str, traceback: str = "") -> None:
+    def __init__(
+        self,
+        type_name: str,
+        message: str,
+        traceback: str = "",
+        *,
+        line: int | None = None,
+        call: str = "",
+    ) -> None:
         super().__init__(f"{type_name}: {message}")
         self.type_name = type_name
         self.message = message
         self.traceback = traceback
+        self.line = line
+        self.call = call
 
 
-class Mismatch(AssertionError):  # noqa: N818 - an AssertionError, so pytest reports it as a failure
+class Mismatch(AssertionError):
     """The candidate answered, but wrongly."""
 
     def __init__(
@@ -109,7 +119,10 @@ def same_items(got: Any, expected: Iterable[Any]) -> str | None:
     missing = sorted(wanted - counts.keys(), key=repr)
     extra = sorted(counts.keys() - wanted, key=repr)
     if missing or extra:
-        parts = [f"missing {missing!r}" if missing else "", f"unexpected {extra!r}" if extra else ""]
+        parts = [
+            f"missing {missing!r}" if missing else "",
+            f"unexpected {extra!r}" if extra else "",
+        ]
         return "; ".join(part for part in parts if part)
     return None
 
@@ -124,7 +137,7 @@ def same_lists_any_order(got: Any, expected: Iterable[list[Any]]) -> str | None:
     return None
 
 
-def close(rel: float = 1e-9, abs: float = 1e-9) -> Comparison:  # noqa: A002 - mirrors math.isclose
+def close(rel: float = 1e-9, abs: float = 1e-9) -> Comparison:
     """A real number within `rel` or `abs` of the expected one; NaN is never close."""
 
     def compare(got: Any, expected: Any) -> str | None:
@@ -144,6 +157,6 @@ def exact_fraction(got: Any, expected: Fraction) -> str | None:
     return None if Fraction(got) == expected else "wrong probability"
 
 
-def probability(abs: float = 1e-9) -> Comparison:  # noqa: A002 - mirrors math.isclose
+def probability(abs: float = 1e-9) -> Comparison:
     """A float (or exact Fraction) within `abs` of the expected probability."""
     return close(rel=0.0, abs=abs)

@@ -1,4 +1,4 @@
-"""What "Submit" checks: edge cases, then properties against the reference solution."""
+"""What "Submit" adds to the samples: edge cases, then a property against the reference."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -6,9 +6,10 @@ from reference import intersection as oracle
 
 from graders.kit import check, same_items
 
-# A narrow range makes shared and repeated values common, so the properties bite.
-small_ints = st.lists(st.integers(-20, 20), max_size=30)
-any_ints = st.lists(st.integers(-(2**70), 2**70), max_size=30)
+# Small values make shared and repeated values common; huge ones catch solutions that
+# assume a bounded range (a counting array, say).
+values = st.integers(-20, 20) | st.integers(-(2**70), 2**70)
+int_lists = st.lists(values, max_size=30)
 
 
 def test_both_empty(solution):
@@ -25,6 +26,10 @@ def test_nothing_shared(solution):
 
 def test_everything_shared(solution):
     check(solution, ([3, 1, 2], [2, 3, 1]), [1, 2, 3], compare=same_items)
+
+
+def test_same_list_twice(solution):
+    check(solution, ([4, 1, 4, 2, 1], [4, 1, 4, 2, 1]), [1, 2, 4], compare=same_items)
 
 
 def test_negatives_and_zero(solution):
@@ -46,16 +51,6 @@ def test_longer_lists(solution):
     check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
 
 
-@given(xs=small_ints, ys=small_ints)
+@given(xs=int_lists, ys=int_lists)
 def test_matches_reference(solution, xs, ys):
     check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
-
-
-@given(xs=any_ints, ys=any_ints)
-def test_matches_reference_wide_values(solution, xs, ys):
-    check(solution, (xs, ys), oracle(xs, ys), compare=same_items)
-
-
-@given(xs=small_ints)
-def test_list_with_itself(solution, xs):
-    check(solution, (xs, xs), oracle(xs, xs), compare=same_items)

@@ -1,0 +1,118 @@
+"""Runs in the candidate's sandbox: load the submission, then answer calls with plain data.
+
+Everything here runs after the worker dropped its privileges, and the submission can
+rewrite any of it; that is fine, because the harness trusts nothing it receives beyond
+"these bytes decode to plain data".
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import traceback
+import types
+from typing import Any
+
+from graders import _zygote
+from graders.codec import MAX_FRAME, decode, encode, read_frame, write_frame
+
+FILENAME = "solution.py"
+_TEXT_LIMIT = 4000
+
+
+def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
+    """Load the submission; then answer ("call", seq, args, kwargs) until the harness hangs up."""
+    job = decode(payload)
+    os.close(ctrl_fd)
+    _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    function, problem = _load(job["source"], job["function"])
+    sys.stdout.flush()
+    if problem is not None:
+        _send(link_fd, ("load-error", problem))
+        return
+    _send(link_fd, ("ready",))
+    while (frame := read_frame(link_fd)) is not None:
+        _tag, seq, args, kwargs = decode(frame)
+        try:
+            value = function(*args, **kwargs)
+        except BaseException as exc:
+            reply = encode(("raise", seq, describe(exc)))
+        else:
+            reply = _encode_return(seq, value, job["function"])
+        sys.stdout.flush()
+        write_frame(link_fd, reply)
+
+
+def _encode_return(seq: int, value: Any, name: str) -> bytes:
+    try:
+        reply = encode(("return", seq, value))
+    except BaseException as exc:
+        return encode(("raise", seq, _not_plain(name, str(exc))))
+    if len(reply) > MAX_FRAME:
+        return encode(("raise", seq, _not_plain(name, f"more than {MAX_FRAME} bytes")))
+    return reply
+
+
+def _load(source: str, name: str) -> tuple[Any, dict[str, Any] | None]:
+    module = types.ModuleType("solution")
+    module.__file__ = FILENAME
+    sys.modules["solution"] = module
+    linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
+    try:
+        exec(compile(source, FILENAME, "exec", dont_inherit=True), module.__dict__)
+    except SyntaxError as exc:
+        line = exc.lineno if exc.filename == FILENAME else None
+        text = traceback.format_exception_only(type(exc), exc)
+        return None, {
+            "type": type(exc).__name__,
+            "message": str(exc.msg),
+            "traceback": "".join(text)[:_TEXT_LIMIT],
+            "line": line,
+        }
+    except BaseException as exc:
+        return None, describe(exc)
+    function = module.__dict__.get(name)
+    if not callable(function):
+        return None, {
+            "type": "NameError",
+            "message": f"your code does not define a function named {name!r}",
+            "traceback": "",
+            "line": None,
+        }
+    return function, None
+
+
+def describe(exc: BaseException) -> dict[str, Any]:
+    """The exception as plain data, its traceback trimmed to the submission's own frames."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == FILENAME]
+    try:
+        message = str(exc)
+    except BaseException:
+        message = "<unprintable>"
+    lines = (
+        ["Traceback (most recent call last):\n", *traceback.format_list(frames)] if frames else []
+    )
+    lines.append(f"{type(exc).__name__}: {message}\n" if message else f"{type(exc).__name__}\n")
+    return {
+        "type": type(exc).__name__,
+        "message": message[:_TEXT_LIMIT],
+        "traceback": "".join(lines)[-_TEXT_LIMIT:],
+        "line": frames[-1].lineno if frames else None,
+    }
+
+
+def _not_plain(name: str, why: str) -> dict[str, Any]:
+    return {
+        "type": "TypeError",
+        "message": (
+            f"{name}() returned a value that cannot be sent back ({why}): return plain data"
+            " (None, bool, int, float, str, bytes, list, tuple, dict, set, Fraction, numpy arrays)"
+        ),
+        "traceback": "",
+        "line": None,
+    }
+
+
+def _send(fd: int, message: Any) -> None:
+    write_frame(fd, encode(message))

@@ -1,0 +1,1 @@
+"""Runs in the harness sandbox: pytest + Hypothesis with the kata's tests and its reference."""

@@ -1,0 +1,136 @@
+"""The harness's pytest plugin: the `solution` fixture, and one report per test to the keeper."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+import pytest
+from hypothesis.statistics import collector
+
+from graders._harness.proxy import Solution, short_repr
+from graders._zygote import send
+from graders.kit import CandidateRaised, Mismatch
+
+__all__ = ["Plugin"]
+
+_TEXT_LIMIT = 4000
+_STATS = pytest.StashKey[dict[str, Any]]()
+
+
+# A worker grades once, so one module-level candidate is all the fixture needs.
+_solution: Solution | None = None
+
+
+@pytest.fixture(scope="session")
+def solution() -> Solution | None:
+    """The candidate's function, called across the sandbox boundary."""
+    return _solution
+
+
+class Plugin:
+    """Gives tests the candidate's function; streams each test's outcome to the keeper."""
+
+    def __init__(self, solution: Solution, ctrl_fd: int) -> None:
+        global _solution
+        _solution = solution
+        self._solution = solution
+        self.ctrl_fd = ctrl_fd
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            send(self.ctrl_fd, ("broken", {"test": report.nodeid, "message": _longrepr(report)}))
+
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        self._solution.test = nodeid
+        send(self.ctrl_fd, ("start", nodeid))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
+        statistics: dict[str, Any] = {}
+        note: Any = statistics.update
+        with collector.with_value(note):
+            try:
+                return (yield)
+            finally:
+                item.stash[_STATS] = statistics
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        if call.when == "call" or report.failed or report.skipped:
+            result = _result(item, call, report)
+            if call.when != "call" and report.failed:
+                send(self.ctrl_fd, ("broken", {"test": item.nodeid, "message": _longrepr(report)}))
+            else:
+                send(self.ctrl_fd, ("result", result))
+        return report
+
+
+def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> dict:
+    statistics = item.stash.get(_STATS, {})
+    generated = statistics.get("generate-phase", {}).get("test-cases", [])
+    result: dict[str, Any] = {
+        "name": item.nodeid,
+        "outcome": report.outcome,
+        "message": "",
+        "examples": sum(case["status"] == "valid" for case in generated) if statistics else None,
+        "stopped_because": statistics.get("stopped-because", ""),
+    }
+    if report.skipped or call.excinfo is None:
+        return result
+    error = _find(call.excinfo.value)
+    if isinstance(error, Mismatch):
+        result["message"] = str(error.reason)[:_TEXT_LIMIT]
+        result["failure"] = {
+            "test": item.nodeid,
+            "input": _solution.describe_call(error.call_args, error.call_kwargs)
+            if _solution
+            else short_repr(error.call_args),
+            "expected": short_repr(error.expected),
+            "got": short_repr(error.got),
+            "reason": str(error.reason)[:_TEXT_LIMIT],
+        }
+    elif isinstance(error, CandidateRaised):
+        result["outcome"] = "error"
+        result["message"] = f"{error.type_name}: {error.message}"[:_TEXT_LIMIT]
+        result["error"] = {
+            "type": error.type_name,
+            "message": error.message,
+            "traceback": error.traceback,
+            "line": error.line,
+            "test": item.nodeid,
+            "input": error.call,
+        }
+    else:
+        result["message"] = _describe(error)
+    return result
+
+
+def _find(error: BaseException) -> BaseException:
+    """The Mismatch or CandidateRaised behind `error`, e.g. inside Hypothesis's Flaky group."""
+    if isinstance(error, Mismatch | CandidateRaised):
+        return error
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            found = _find(inner)
+            if isinstance(found, Mismatch | CandidateRaised):
+                return found
+    cause = error.__cause__ or error.__context__
+    if isinstance(cause, Mismatch | CandidateRaised):
+        return cause
+    return error
+
+
+def _describe(error: BaseException) -> str:
+    try:
+        text = f"{type(error).__name__}: {error}"
+    except Exception:
+        text = type(error).__name__
+    return text[:_TEXT_LIMIT]
+
+
+def _longrepr(report: pytest.CollectReport | pytest.TestReport) -> str:
+    return str(report.longreprtext)[-_TEXT_LIMIT:]

@@ -1,0 +1,123 @@
+"""The harness worker's job: write the kata's files to scratch, greet the candidate, run pytest."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from graders import _zygote
+from graders._harness import plugin
+from graders._harness.plugin import Plugin
+from graders._harness.proxy import Solution
+from graders.codec import ProtocolError, decode, read_frame
+
+__all__ = ["run", "warm_up"]
+
+_PROFILE = "katabank"
+# Built-in plugins a kata's tests have no use for; skipping them halves pytest's start-up.
+_UNUSED_PLUGINS = (
+    "cacheprovider",
+    "debugging",
+    "doctest",
+    "faulthandler",
+    "junitxml",
+    "legacypath",
+    "logging",
+    "pastebin",
+    "setuponly",
+    "setupplan",
+    "stepwise",
+    "threadexception",
+    "unraisableexception",
+    "warnings",
+)
+# pytest reads no configuration but ours: the kata folder is the root and holds this file.
+_PYTEST_INI = "[pytest]\npython_files = tests_*.py\nconsider_namespace_packages = false\n"
+
+
+def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
+    """Run the job's test files against the candidate on `link_fd`; report on `ctrl_fd`."""
+    job = decode(payload)
+    _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    kata = Path("kata").resolve()
+    kata.mkdir()
+    for name, text in job["files"].items():
+        (kata / Path(name).name).write_text(text, encoding="utf-8")
+    (kata / "pytest.ini").write_text(_PYTEST_INI, encoding="utf-8")
+    if not _greet(ctrl_fd, link_fd):
+        return
+    settings.register_profile(
+        _PROFILE,
+        max_examples=job["max_examples"],
+        derandomize=True,
+        database=None,
+        deadline=None,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.load_profile(_PROFILE)
+    solution = Solution(link_fd=link_fd, ctrl_fd=ctrl_fd, function=job["function"])
+    os.chdir(kata)
+    sys.path.insert(0, str(kata))
+    sys.dont_write_bytecode = True
+    code = pytest.main(
+        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd)]
+    )
+    sys.stdout.flush()
+    _zygote.send(ctrl_fd, ("done", int(code)))
+
+
+def _greet(ctrl_fd: int, link_fd: int) -> bool:
+    """Wait for the candidate's "ready"; pass on a load error or a silent exit instead."""
+    try:
+        frame = read_frame(link_fd)
+        hello: Any = decode(frame) if frame is not None else None
+    except (ProtocolError, OSError) as exc:
+        _zygote.send(ctrl_fd, ("protocol-error", {"test": "", "input": "", "detail": str(exc)}))
+        return False
+    if hello is None:
+        _zygote.send(ctrl_fd, ("gone", {"test": "", "input": "", "detail": ""}))
+        return False
+    if isinstance(hello, tuple) and hello == ("ready",):
+        return True
+    if isinstance(hello, tuple) and len(hello) == 2 and hello[0] == "load-error":
+        _zygote.send(ctrl_fd, ("load-error", hello[1]))
+        return False
+    _zygote.send(ctrl_fd, ("protocol-error", {"test": "", "input": "", "detail": "no greeting"}))
+    return False
+
+
+def warm_up() -> None:
+    """Run a tiny kata once, so pytest's and Hypothesis's lazy imports happen before forking."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "tests_warm_up.py").write_text(_WARM_UP_TEST, encoding="utf-8")
+        (Path(folder) / "pytest.ini").write_text(_PYTEST_INI, encoding="utf-8")
+        pytest.main(_pytest_args(["tests_warm_up.py"], Path(folder)), plugins=[plugin])
+        sys.modules.pop("tests_warm_up", None)
+        if folder in sys.path:
+            sys.path.remove(folder)
+
+
+def _pytest_args(tests: list[str], root: Path) -> list[str]:
+    args = [*(str(root / name) for name in tests), "-q", "--capture=no", "--rootdir", str(root)]
+    for name in _UNUSED_PLUGINS:
+        args += ["-p", f"no:{name}"]
+    return args
+
+
+_WARM_UP_TEST = """
+from hypothesis import given, settings, strategies as st
+from graders.kit import check, same_items
+
+@settings(max_examples=20, database=None, derandomize=True, deadline=None)
+@given(st.lists(st.integers()), st.text(), st.fractions(), st.floats())
+def test_warm_up(xs, text, fraction, number):
+    check(sorted, (xs,), sorted(xs), compare=same_items)
+"""

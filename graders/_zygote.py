@@ -1,0 +1,344 @@
+"""Runs inside a sandbox: a pre-imported zygote that forks one single-use worker per grading.
+
+`python -m graders._zygote ROLE ISOLATE UID_BASE CTL_FD` imports what ROLE ("harness" or
+"candidate") needs once, then serves "spawn" requests on the socket CTL_FD. Each request
+carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is 1) enters
+fresh mount, PID, IPC, network and UTS namespaces, mounts its own scratch tmpfs and forks
+the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops to its own
+unprivileged uid, sets no_new_privs and resource limits, and only then reads its job. The
+keeper (trusted, never runs job code) relays the job in, collects the worker's output and
+reports, kills it on request and reports how it ended; when the worker exits, the kernel
+kills everything left in its PID namespace, so nothing outlives the grading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import math
+import os
+import resource
+import select
+import signal
+import socket
+import sys
+import traceback
+from typing import Any
+
+from graders.codec import decode, encode, read_frame, write_frame
+
+# Inside the worker: 0 /dev/null, 1 and 2 its output pipe, 3 its keeper, 4 its peer.
+WORKER_CTRL_FD = 3
+WORKER_LINK_FD = 4
+GRADERS_MOUNT = "/opt/katabank/graders"
+UID_SPAN = 512
+REPORT_LIMIT = 4 * 1024 * 1024
+
+_CLONE_NEWNS = 0x00020000
+_CLONE_NEWUTS = 0x04000000
+_CLONE_NEWIPC = 0x08000000
+_CLONE_NEWPID = 0x20000000
+_CLONE_NEWNET = 0x40000000
+_MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 2, 4, 8, 0x4000, 0x40000
+_MNT_DETACH = 2
+_PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS = 1, 38
+
+# Resource ceilings set before the job is read; a job may only lower them.
+_CEILINGS = {
+    "harness": {"nproc": 32, "nofile": 256, "fsize_mb": 16, "tmpfs_mb": 32, "as_mb": 4096},
+    "candidate": {"nproc": 16, "nofile": 64, "fsize_mb": 8, "tmpfs_mb": 16, "as_mb": 4096},
+}
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
+    encoded = [None if s is None else s.encode() for s in (source, target, fstype, data)]
+    _check(_libc.mount(encoded[0], encoded[1], encoded[2], flags, encoded[3]), f"mount {target}")
+
+
+def main() -> None:
+    """Preload the role's modules, then fork a keeper per spawn request until CTL_FD closes."""
+    role, isolate, uid_base = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3])
+    _preload(role)
+    ctl = socket.socket(fileno=int(sys.argv[4]))
+    ctl.sendall(b"ready")
+    # Keepers are reaped by the kernel; each keeper restores SIGCHLD to wait for its worker.
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    spawned = 0
+    while True:
+        message, fds, _flags, _addr = socket.recv_fds(ctl, 16, 2)
+        if not message and not fds:
+            break
+        if message != b"spawn" or len(fds) != 2:
+            for fd in fds:
+                os.close(fd)
+            continue
+        uid = uid_base + spawned % UID_SPAN
+        spawned += 1
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            ctl.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            try:
+                _keeper(role, isolate, uid, job_fd=fds[0], link_fd=fds[1])
+            except BaseException:
+                traceback.print_exc()
+                sys.stderr.flush()
+            finally:
+                os._exit(0)
+        for fd in fds:
+            os.close(fd)
+
+
+def _preload(role: str) -> None:
+    """Import and warm up what the role uses, so each forked worker starts ready."""
+    import numpy  # noqa: F401 - pre-imported so candidates and tests get it for free
+
+    if role == "harness":
+        from graders._harness import runner
+
+        runner.warm_up()
+    else:
+        from graders import _candidate  # noqa: F401
+    # Keep the collector away from the preloaded objects, so forked workers share their pages.
+    gc.freeze()
+
+
+def _keeper(role: str, isolate: bool, uid: int, *, job_fd: int, link_fd: int) -> None:
+    limits = _CEILINGS[role]
+    scratch = "/tmp"
+    if isolate:
+        _check(
+            _libc.unshare(
+                _CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC | _CLONE_NEWNET | _CLONE_NEWUTS
+            ),
+            "unshare",
+        )
+        _mount("none", "/", None, _MS_REC | _MS_PRIVATE, None)
+        options = f"size={limits['tmpfs_mb']}m,nr_inodes=4096,mode=0700,uid={uid},gid={uid}"
+        _mount("tmpfs", scratch, "tmpfs", _MS_NOSUID | _MS_NODEV, options)
+        if role == "candidate":
+            # The candidate's view keeps the interpreter and site-packages, not our code.
+            _check(_libc.umount2(GRADERS_MOUNT.encode(), _MNT_DETACH), "umount graders")
+    else:
+        import tempfile
+
+        scratch = tempfile.mkdtemp(prefix=f"katabank-{role}-")
+    ctrl, worker_ctrl = socket.socketpair()
+    out_r, out_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(job_fd)
+            ctrl.close()
+            os.close(out_r)
+            _worker(role, isolate, uid, scratch, worker_ctrl.detach(), out_w, link_fd)
+        except BaseException:
+            # Goes to the worker's output once its fds are arranged, else the zygote's stderr.
+            traceback.print_exc()
+            sys.stderr.flush()
+        finally:
+            os._exit(70)
+    worker_ctrl.close()
+    os.close(out_w)
+    os.close(link_fd)
+    try:
+        _Watch(pid, isolate=isolate, job_fd=job_fd, ctrl_fd=ctrl.detach(), out_r=out_r).run()
+    finally:
+        if not isolate:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+class _Watch:
+    """The keeper's loop: relay the job in, collect output and reports, report the exit."""
+
+    def __init__(self, pid: int, *, isolate: bool, job_fd: int, ctrl_fd: int, out_r: int) -> None:
+        self.pid, self.isolate = pid, isolate
+        self.job_fd, self.ctrl_fd, self.out_r = job_fd, ctrl_fd, out_r
+        self.output = bytearray()
+        self.output_cap = 64 * 1024
+        self.output_bytes = 0
+        self.reports: list[bytes] = []
+        self.report_bytes = 0
+        self.killed = False
+        self.pidfd = -1
+        self.poller = select.poll()
+        self.open_fds = {job_fd, ctrl_fd, out_r}
+
+    def run(self) -> None:
+        pidfd = self.pidfd = os.pidfd_open(self.pid)
+        for fd in (*self.open_fds, pidfd):
+            self.poller.register(fd, select.POLLIN)
+        send(self.job_fd, ("ready",))
+        exited = False
+        while not exited:
+            for fd, _event in self.poller.poll():
+                if fd == pidfd:
+                    exited = True
+                elif fd == self.out_r:
+                    self._take_output()
+                elif fd == self.ctrl_fd:
+                    self._take_report()
+                else:
+                    self._take_order()
+        _pid, status, usage = os.wait4(self.pid, 0)
+        if not self.isolate:
+            self._kill()
+        # Output and reports may still be buffered. In a PID namespace every writer died with
+        # the worker, so reading to the end is safe; without one, a straggler gets a second.
+        self._stop(self.job_fd)
+        self.poller.unregister(pidfd)
+        while {self.out_r, self.ctrl_fd} & self.open_fds:
+            ready = self.poller.poll(None if self.isolate else 1000)
+            if not ready:
+                break
+            for fd, _event in ready:
+                if fd == self.out_r:
+                    self._take_output()
+                else:
+                    self._take_report()
+        exit_info = {
+            "status": status,
+            "killed": self.killed,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "maxrss_kb": usage.ru_maxrss,
+            "output": bytes(self.output),
+            "output_bytes": self.output_bytes,
+            "reports": self.reports,
+        }
+        with contextlib.suppress(OSError):
+            send(self.job_fd, ("exit", exit_info))
+
+    def _stop(self, fd: int) -> None:
+        if fd in self.open_fds:
+            self.poller.unregister(fd)
+            self.open_fds.discard(fd)
+
+    def _take_output(self) -> bool:
+        chunk = os.read(self.out_r, 65536)
+        self.output_bytes += len(chunk)
+        self.output += chunk[: max(0, self.output_cap - len(self.output))]
+        if not chunk:
+            self._stop(self.out_r)
+        return bool(chunk)
+
+    def _take_report(self) -> None:
+        frame = _read_or_none(self.ctrl_fd)
+        if frame is None or self.report_bytes + len(frame) > REPORT_LIMIT:
+            self._stop(self.ctrl_fd)
+            return
+        self.reports.append(frame)
+        self.report_bytes += len(frame)
+
+    def _take_order(self) -> None:
+        frame = _read_or_none(self.job_fd)
+        message: Any = decode(frame) if frame else ("kill",)
+        if message[0] == "job":
+            self.output_cap = int(message[1])
+            with contextlib.suppress(OSError):
+                write_frame(self.ctrl_fd, message[2])
+        elif not self._exited():
+            self.killed = True
+            self._kill()
+        if frame is None:
+            self._stop(self.job_fd)
+
+    def _exited(self) -> bool:
+        return bool(select.select([self.pidfd], [], [], 0)[0])
+
+    def _kill(self) -> None:
+        # PID 1 of a namespace takes the namespace with it; without one, kill the session.
+        with contextlib.suppress(ProcessLookupError):
+            if self.isolate:
+                os.kill(self.pid, signal.SIGKILL)
+            else:
+                os.killpg(self.pid, signal.SIGKILL)
+
+
+def _read_or_none(fd: int) -> bytes | None:
+    try:
+        return read_frame(fd)
+    except (OSError, ValueError):
+        return None
+
+
+def _worker(
+    role: str, isolate: bool, uid: int, scratch: str, ctrl_fd: int, out_w: int, link_fd: int
+) -> None:
+    """Become the sandboxed worker: own /proc, own uid, limits; then read the job and run it."""
+    os.setsid()
+    if isolate:
+        _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None)
+    _arrange_fds(ctrl_fd, out_w, link_fd)
+    os.chdir(scratch)
+    os.umask(0o077)
+    limits = _CEILINGS[role]
+    megabyte = 1024 * 1024
+    for which, value in (
+        (resource.RLIMIT_NPROC, limits["nproc"]),
+        (resource.RLIMIT_NOFILE, limits["nofile"]),
+        (resource.RLIMIT_FSIZE, limits["fsize_mb"] * megabyte),
+        (resource.RLIMIT_AS, limits["as_mb"] * megabyte),
+        (resource.RLIMIT_CORE, 0),
+    ):
+        resource.setrlimit(which, (value, value))
+    if isolate:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    _check(_libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+    payload = read_frame(WORKER_CTRL_FD)
+    if payload is None:
+        os._exit(0)
+    if role == "harness":
+        from graders._harness import runner
+
+        runner.run(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
+    else:
+        from graders import _candidate
+
+        _candidate.serve(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _arrange_fds(ctrl_fd: int, out_w: int, link_fd: int) -> None:
+    high = [os.dup(fd) for fd in (ctrl_fd, out_w, link_fd)]
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(high[1], 1)
+    os.dup2(high[1], 2)
+    os.dup2(high[0], WORKER_CTRL_FD)
+    os.dup2(high[2], WORKER_LINK_FD)
+    os.closerange(WORKER_LINK_FD + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+
+
+def apply_job_limits(*, cpu_seconds: float, memory_mb: int) -> None:
+    """Lower the worker's CPU and address-space limits to the job's (called by the roles)."""
+    # Soft = hard, so the kernel sends SIGKILL: the worker is PID 1 of its namespace, and a
+    # namespace's init ignores SIGXCPU.
+    cpu = max(1, math.ceil(cpu_seconds))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+    memory = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+
+def send(fd: int, message: Any) -> None:
+    """Send one message to the keeper or the peer."""
+    write_frame(fd, encode(message))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""Plain data across sandbox boundaries: tagged JSON in length-prefixed frames.
+
+Only data crosses, never objects with behaviour: None, bool, int, float, complex, str,
+bytes, list, tuple, dict, set, frozenset, Fraction and numeric numpy arrays. Lists and
+scalars are native JSON; every other kind is an object `{"$": tag, "v": ...}`, so a tuple
+stays a tuple and a dict may have any hashable keys. Decoding is the C JSON parser plus a
+hook for those objects: it builds fresh built-in values, so nothing the other side sends
+can run code here, and its bounds hold whatever it sends (frame size; Python's 4300-digit
+limit on ints; the parser's recursion limit on depth). Encoding runs on the sending side
+and may be liberal (numpy scalars become Python numbers); decoding is strict.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import struct
+from fractions import Fraction
+from typing import Any
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FRAME",
+    "ProtocolError",
+    "decode",
+    "encode",
+    "read_frame",
+    "write_frame",
+]
+
+MAX_FRAME = 8 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_ARRAY_RANK = 32
+
+_U32 = struct.Struct(">I")
+_NATIVE = frozenset({int, float, str, bool, type(None)})
+# Numeric dtypes only: an object array would carry arbitrary objects.
+_ARRAY_KINDS = frozenset("biufc")
+_encoder = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+
+
+class ProtocolError(Exception):
+    """The bytes received are not a well-formed message within the limits."""
+
+
+def encode(value: Any) -> bytes:
+    """Serialise plain data; raise TypeError naming the first value that is not plain data."""
+    try:
+        return _encoder.encode(_tagged(value, 0)).encode("ascii")
+    except ValueError as exc:  # e.g. an int too long to write in decimal
+        raise TypeError(str(exc)) from None
+
+
+def _tagged(value: Any, depth: int) -> Any:
+    kind = type(value)
+    if kind in _NATIVE:
+        return value
+    if depth >= MAX_DEPTH:
+        raise TypeError(f"data nested deeper than {MAX_DEPTH} levels")
+    if kind is list:
+        if all(type(item) in _NATIVE for item in value):
+            return value
+        return [_tagged(item, depth + 1) for item in value]
+    if kind is tuple:
+        return {"$": "t", "v": [_tagged(item, depth + 1) for item in value]}
+    return _tagged_other(value, depth)
+
+
+def _tagged_other(value: Any, depth: int) -> Any:
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return _tagged(list(value) if isinstance(value, list) else tuple(value), depth)
+    if isinstance(value, set | frozenset):
+        tag = "z" if isinstance(value, frozenset) else "S"
+        return {"$": tag, "v": [_tagged(item, depth + 1) for item in value]}
+    if isinstance(value, dict):
+        pairs = [[_tagged(k, depth + 1), _tagged(v, depth + 1)] for k, v in value.items()]
+        return {"$": "d", "v": pairs}
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"$": "b", "v": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, Fraction):
+        return {"$": "q", "v": [int(value.numerator), int(value.denominator)]}
+    if isinstance(value, complex):
+        return {"$": "c", "v": [float(value.real), float(value.imag)]}
+    return _tagged_numpy(value, depth)
+
+
+def _tagged_numpy(value: Any, depth: int) -> Any:
+    if type(value).__module__ == "numpy":
+        import numpy as np
+
+        if isinstance(value, np.ndarray) and value.dtype.kind in _ARRAY_KINDS:
+            array = np.ascontiguousarray(value)
+            data = base64.b64encode(array.tobytes()).decode("ascii")
+            return {"$": "a", "v": [array.dtype.str, list(array.shape), data]}
+        if isinstance(value, np.generic) and value.dtype.kind in _ARRAY_KINDS:
+            return _tagged(value.item(), depth)
+    raise TypeError(f"{type(value).__name__} is not plain data")
+
+
+def decode(data: bytes) -> Any:
+    """Rebuild plain data from `encode`'s output; raise ProtocolError on anything else."""
+    try:
+        return json.loads(data, object_hook=_untag)
+    except ProtocolError:
+        raise
+    except (ValueError, TypeError, RecursionError, UnicodeDecodeError) as exc:
+        raise ProtocolError(f"malformed data: {exc}") from None
+
+
+def _untag(obj: dict[str, Any]) -> Any:
+    if len(obj) != 2 or "$" not in obj or "v" not in obj:
+        raise ProtocolError("an object that is not a tagged value")
+    tag, body = obj["$"], obj["v"]
+    if tag in _FROM_LIST and type(body) is list:
+        return _FROM_LIST[tag](body)
+    if tag == "d" and type(body) is list:
+        if not all(type(pair) is list and len(pair) == 2 for pair in body):
+            raise ProtocolError("a dict entry that is not a pair")
+        return dict(body)
+    if tag == "b" and type(body) is str:
+        return base64.b64decode(body, validate=True)
+    if tag == "q" and type(body) is list and len(body) == 2:
+        numerator, denominator = body
+        if type(numerator) is int and type(denominator) is int and denominator > 0:
+            return Fraction(numerator, denominator)
+    if tag == "c" and type(body) is list and [type(part) for part in body] == [float, float]:
+        return complex(body[0], body[1])
+    if tag == "a" and type(body) is list and len(body) == 3:
+        return _array(*body)
+    raise ProtocolError(f"a malformed tagged value ({str(tag)[:10]!r})")
+
+
+def _array(dtype_name: Any, shape: Any, data: Any) -> Any:
+    import numpy as np
+
+    if type(dtype_name) is not str or len(dtype_name) > 8 or type(data) is not str:
+        raise ProtocolError("a malformed array")
+    dtype = np.dtype(dtype_name)
+    if dtype.kind not in _ARRAY_KINDS:
+        raise ProtocolError("an array of a non-numeric dtype")
+    if type(shape) is not list or len(shape) > MAX_ARRAY_RANK:
+        raise ProtocolError("a malformed array shape")
+    size = dtype.itemsize
+    for extent in shape:
+        if type(extent) is not int or extent < 0:
+            raise ProtocolError("a malformed array shape")
+        size *= extent
+    raw = base64.b64decode(data, validate=True)
+    if size != len(raw):
+        raise ProtocolError("array data does not match its shape")
+    return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+
+
+_FROM_LIST: dict[str, Any] = {"t": tuple, "S": set, "z": frozenset}
+
+
+def write_frame(fd: int, payload: bytes) -> None:
+    """Write one length-prefixed frame to a file descriptor, all of it."""
+    if len(payload) > MAX_FRAME:
+        raise ValueError(f"a frame of {len(payload)} bytes exceeds {MAX_FRAME}")
+    view = memoryview(_U32.pack(len(payload)) + payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def read_frame(fd: int, limit: int = MAX_FRAME) -> bytes | None:
+    """Read one frame; None at a clean end of stream; ProtocolError if cut or too large."""
+    header = _read_exactly(fd, 4)
+    if header is None:
+        return None
+    (size,) = _U32.unpack(header)
+    if size > limit:
+        raise ProtocolError(f"a frame of {size} bytes exceeds {limit}")
+    payload = _read_exactly(fd, size) if size else b""
+    if payload is None:
+        raise ProtocolError("stream ends inside a frame")
+    return payload
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    chunk = os.read(fd, size)
+    if len(chunk) == size or not chunk:
+        return chunk or None
+    chunks = bytearray(chunk)
+    while len(chunks) < size:
+        chunk = os.read(fd, size - len(chunks))
+        if not chunk:
+            raise ProtocolError("stream ends inside a frame")
+        chunks += chunk
+    return bytes(chunks)

@@ -1,0 +1,139 @@
+"""`grade()`: one submission against one kata, in a fresh pair of sandboxes, as a Report."""
+
+from __future__ import annotations
+
+import select
+import time
+
+from graders.codec import encode
+from graders.judge import Run, judge
+from graders.pool import Pair, Worker, get_pool
+from graders.report import Report, Verdict
+from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS, Kata
+
+__all__ = ["MAX_SOURCE_BYTES", "grade"]
+
+MAX_SOURCE_BYTES = 64 * 1024
+HARNESS_MEMORY_MB = 2048
+HARNESS_OUTPUT_BYTES = 64 * 1024
+# After a kill, keepers report within milliseconds; this only bounds a broken host.
+_KILL_GRACE_SECONDS = 10.0
+
+
+def grade(
+    kata: Kata, source: str | bytes, *, hidden: bool = True, unsafe_no_sandbox: bool = False
+) -> Report:
+    """Grade `source` against the kata's sample (hidden=False) or sample + hidden tests.
+
+    Every outcome of the candidate's code is a Report; this raises only GraderError:
+    KataError when the kata itself is broken, SandboxUnavailable when this host cannot
+    isolate the code (unless `unsafe_no_sandbox`, for grading your own code).
+    Safe to call from many threads at once.
+    """
+    started = time.monotonic()
+    suite = "hidden" if hidden else "sample"
+    text, problem = _accept(source)
+    if problem:
+        report = Report(kata.id, Verdict.REJECTED, problem, suite=suite)
+    else:
+        pair = get_pool(isolate=not unsafe_no_sandbox).take()
+        try:
+            run = _run(pair, kata, text, HIDDEN_TESTS if hidden else SAMPLE_TESTS)
+        finally:
+            pair.close()
+        limits = kata.limits
+        report = judge(
+            run,
+            kata=kata.id,
+            suite=suite,
+            cpu_seconds=limits.cpu_seconds,
+            memory_mb=limits.memory_mb,
+            wall_seconds=limits.wall_seconds,
+        )
+    return _finish(report, started, sandboxed=not unsafe_no_sandbox)
+
+
+def _accept(source: str | bytes) -> tuple[str, str]:
+    """The source as text, or why it is rejected before any sandbox starts."""
+    if isinstance(source, str):
+        try:
+            data = source.encode("utf-8")
+        except UnicodeEncodeError:
+            return "", "The submission is not valid UTF-8 text."
+    else:
+        data = bytes(source)
+    if len(data) > MAX_SOURCE_BYTES:
+        return "", f"The submission is larger than {MAX_SOURCE_BYTES // 1024} KiB."
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "", "The submission is not valid UTF-8 text."
+    if not text.strip():
+        return "", "The submission is empty."
+    return text, ""
+
+
+def _run(pair: Pair, kata: Kata, source: str, tests: tuple[str, ...]) -> Run:
+    limits = kata.limits
+    pair.candidate.send_job(
+        output_cap=limits.output_kb * 1024,
+        payload=encode(
+            {
+                "source": source,
+                "function": kata.function,
+                "cpu_seconds": limits.cpu_seconds,
+                "memory_mb": limits.memory_mb,
+            }
+        ),
+    )
+    pair.harness.send_job(
+        output_cap=HARNESS_OUTPUT_BYTES,
+        payload=encode(
+            {
+                "function": kata.function,
+                "files": kata.harness_files(),
+                "tests": list(tests),
+                "max_examples": kata.max_examples,
+                "cpu_seconds": limits.wall_seconds + 1,
+                "memory_mb": HARNESS_MEMORY_MB,
+            }
+        ),
+    )
+    return _wait(pair, time.monotonic() + limits.wall_seconds)
+
+
+def _wait(pair: Pair, deadline: float) -> Run:
+    """Collect both exits; kill the candidate once the harness is done, both at the deadline."""
+    pending = {pair.harness, pair.candidate}
+    wall_timeout = False
+    while pending:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            if wall_timeout:
+                break
+            wall_timeout = True
+            for worker in pending:
+                worker.kill()
+            deadline = time.monotonic() + _KILL_GRACE_SECONDS
+            continue
+        for worker in select.select(list(pending), [], [], remaining)[0]:
+            _collect(worker)
+            pending.discard(worker)
+            if worker is pair.harness and pair.candidate in pending:
+                pair.candidate.kill()
+    return Run(harness=pair.harness.exit, candidate=pair.candidate.exit, wall_timeout=wall_timeout)
+
+
+def _collect(worker: Worker) -> None:
+    message = worker.receive()
+    if isinstance(message, tuple) and len(message) == 2 and message[0] == "exit":
+        worker.exit = message[1]
+    else:
+        worker.exit = {}
+
+
+def _finish(report: Report, started: float, *, sandboxed: bool) -> Report:
+    from dataclasses import replace
+
+    elapsed = int((time.monotonic() - started) * 1000)
+    return replace(report, duration_ms=elapsed, sandboxed=sandboxed)
