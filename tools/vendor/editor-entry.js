@@ -127,6 +127,8 @@ function fire(textarea, type) {
  *   placeholder  default textarea.placeholder
  *   autofocus    default textarea.autofocus
  *   value        initial text; default textarea.value
+ *   nonce        the page's CSP nonce for styles: CodeMirror adds its styles in a
+ *                <style> element, which a `style-src 'self'` policy blocks otherwise
  *
  * Calling create() again on the same textarea returns the existing editor.
  */
@@ -194,6 +196,7 @@ function create(textarea, options = {}) {
   if (language === "python") extensions.push(python());
   if (opts.lineWrapping) extensions.push(EditorView.lineWrapping);
   if (placeholderText) extensions.push(placeholderExt(placeholderText));
+  if (opts.nonce) extensions.push(EditorView.cspNonce.of(opts.nonce));
 
   const view = new EditorView({
     state: EditorState.create({doc: opts.value ?? textarea.value, extensions}),
