@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 
-from server import db
+from server import db, submissions
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
+from server.grading import EmbeddedQueue
 from server.middleware import RequestContextMiddleware
 from server.routes import ROUTERS
 from server.templating import STATIC_DIR, make_templates
@@ -42,7 +44,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             len(catalog.katas),
             len(catalog.errors) + len(catalog.kata_errors),
         )
+        grade = partial(submissions.grade_by_id, engine=engine, katas=catalog.katas)
+        app.state.grading = EmbeddedQueue(grade, workers=settings.grading_workers)
+        with Session(engine) as session:
+            resumed = submissions.resume(session=session, queue=app.state.grading)
+        if resumed:
+            log.info("grading again %d submissions left unfinished", resumed)
         yield
+        app.state.grading.close()
         engine.dispose()
 
     app = FastAPI(

@@ -61,3 +61,18 @@ class Settings(BaseSettings):
         le=1000,
         description="New questions each user is shown per UTC day; due reviews are never capped.",
     )
+    grading_workers: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description=(
+            "Submissions the embedded queue grades at once (the engine keeps this many sandbox "
+            "pairs ready); the rest wait their turn."
+        ),
+    )
+    submissions_per_minute: int = Field(
+        default=10,
+        ge=1,
+        le=10_000,
+        description="Runs and submissions each user may make per minute; more get HTTP 429.",
+    )

@@ -1,0 +1,240 @@
+"""Submissions: stored before grading, graded through the queue, verdict stored when it ends.
+
+A submission is a run (the kata's sample tests), a submit (sample and hidden tests) or a
+quick answer (a number typed for a probability puzzle, checked at once). Nothing is lost if
+the server dies mid-grading: `resume` queues every unfinished submission again at start-up.
+Every lookup is by user, so one user never reaches another's code or verdicts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
+from enum import StrEnum
+from math import ceil
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, func, select
+
+import graders
+from graders import Kata as KataSpec
+from graders import Report, Verdict
+from server.grading import GradingQueue
+from server.models import Submission, User, utcnow
+from server.reviews import as_utc
+
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "UNAVAILABLE",
+    "Kind",
+    "Status",
+    "SubmissionRefused",
+    "check_source",
+    "get_submission",
+    "grade_by_id",
+    "grade_submission",
+    "list_submissions",
+    "record_answer",
+    "resume",
+    "submit",
+]
+
+log = logging.getLogger(__name__)
+
+# The engine refuses anything larger; refusing it here too saves a queue slot and says why.
+MAX_SOURCE_BYTES = graders.MAX_SOURCE_BYTES
+# The verdict of a submission that could not be graded through no fault of its code (the host
+# has no sandbox, the kata's files broke or are gone); the engine's verdicts are the others.
+UNAVAILABLE = "unavailable"
+RATE_WINDOW = timedelta(minutes=1)
+
+
+class Kind(StrEnum):
+    run = "run"
+    submit = "submit"
+    answer = "answer"
+
+
+class Status(StrEnum):
+    queued = "queued"
+    running = "running"
+    done = "done"
+
+
+class SubmissionRefused(Exception):
+    """Not stored: too large (413) or too many this minute (429); the message says which."""
+
+    def __init__(self, status_code: int, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+        self.retry_after = retry_after
+
+
+def check_source(source: str) -> None:
+    """Raise SubmissionRefused (413) for code over the engine's size limit."""
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > MAX_SOURCE_BYTES:
+        raise SubmissionRefused(
+            413,
+            f"Your code is {size / 1024:.0f} KiB; the limit is {MAX_SOURCE_BYTES // 1024} KiB. "
+            "Shorten it and try again.",
+        )
+
+
+def submit(
+    *,
+    session: Session,
+    queue: GradingQueue,
+    user: User,
+    kata: KataSpec,
+    source: str,
+    kind: Kind,
+    per_minute: int,
+    now: datetime | None = None,
+) -> Submission:
+    """Store a run or submit of `source`, then queue it; raises SubmissionRefused."""
+    assert user.id is not None
+    now = now or utcnow()
+    check_source(source)
+    _check_rate(session, user, per_minute, now)
+    submission = Submission(
+        user_id=user.id, kata_id=kata.id, kind=kind, source=source, created_at=now
+    )
+    session.add(submission)
+    session.commit()
+    session.refresh(submission)
+    assert submission.id is not None
+    queue.enqueue(submission.id)
+    return submission
+
+
+def _check_rate(session: Session, user: User, per_minute: int, now: datetime) -> None:
+    # Counted from the table, so the limit holds across restarts; quick answers cost no
+    # grading, so only runs and submits count.
+    since = now - RATE_WINDOW
+    count, oldest = session.exec(
+        select(func.count(), func.min(Submission.created_at)).where(
+            Submission.user_id == user.id,
+            col(Submission.kind).in_([Kind.run, Kind.submit]),
+            col(Submission.created_at) > since,
+        )
+    ).one()
+    if count >= per_minute:
+        wait = ceil((as_utc(oldest) + RATE_WINDOW - now).total_seconds())
+        wait = max(wait, 1)
+        raise SubmissionRefused(
+            429,
+            f"That is {count} runs and submissions in the last minute, the most allowed. "
+            f"Try again in {wait} second{'s' if wait != 1 else ''}.",
+            retry_after=wait,
+        )
+
+
+def record_answer(
+    *, session: Session, user: User, kata: KataSpec, typed: str, now: datetime | None = None
+) -> Submission:
+    """Check a typed quick answer and store it, already done, with the check's message."""
+    assert kata.quick_answer is not None and user.id is not None
+    quick = kata.quick_answer
+    check = graders.check_answer(quick.answer, typed, abs_tolerance=quick.abs_tolerance)
+    verdict = Verdict.PASSED if check.correct else Verdict.FAILED
+    report = Report(kata.id, verdict, check.message, suite="quick_answer")
+    now = now or utcnow()
+    submission = Submission(
+        user_id=user.id,
+        kata_id=kata.id,
+        kind=Kind.answer,
+        source=typed,
+        status=Status.done,
+        verdict=verdict,
+        report=report.to_json(),
+        created_at=now,
+        finished_at=now,
+    )
+    session.add(submission)
+    session.commit()
+    session.refresh(submission)
+    return submission
+
+
+def grade_submission(
+    *, session: Session, submission_id: int, katas: Mapping[str, KataSpec]
+) -> None:
+    """Grade one stored submission and store its report; a finished one is left alone."""
+    submission = session.get(Submission, submission_id)
+    if submission is None or submission.status == Status.done:
+        return
+    submission.status = Status.running
+    session.add(submission)
+    session.commit()
+    kata = katas.get(submission.kata_id)
+    if kata is None:
+        report = _not_graded(submission.kata_id, "This kata is no longer available.")
+    else:
+        try:
+            report = graders.grade(
+                kata, submission.source, hidden=submission.kind == Kind.submit
+            ).to_json()
+        except Exception as exc:  # a host or kata fault: report it, never leave it running
+            log.exception("could not grade submission %s", submission_id)
+            report = _not_graded(kata.id, f"Grading could not run: {exc}")
+    submission.status = Status.done
+    submission.verdict = report["verdict"]
+    submission.report = report
+    submission.finished_at = utcnow()
+    session.add(submission)
+    session.commit()
+
+
+def _not_graded(kata_id: str, reason: str) -> dict[str, Any]:
+    message = f"{reason} Your code was not at fault; try again later."
+    report = Report(kata_id, Verdict.ERROR, message)
+    return {**report.to_json(), "verdict": UNAVAILABLE}
+
+
+def grade_by_id(submission_id: int, *, engine: Engine, katas: Mapping[str, KataSpec]) -> None:
+    """`grade_submission` in a session of its own: what a queue worker runs."""
+    with Session(engine, expire_on_commit=False) as session:
+        grade_submission(session=session, submission_id=submission_id, katas=katas)
+
+
+def resume(*, session: Session, queue: GradingQueue) -> int:
+    """Queue again every submission left queued or running (the server stopped); how many."""
+    ids = session.exec(
+        select(Submission.id)
+        .where(col(Submission.status).in_([Status.queued, Status.running]))
+        .order_by(col(Submission.id))
+    ).all()
+    for submission_id in ids:
+        assert submission_id is not None
+        queue.enqueue(submission_id)
+    return len(ids)
+
+
+def get_submission(*, session: Session, user: User, submission_id: int) -> Submission | None:
+    """The user's own submission with this id; None for another's, so ids do not leak."""
+    submission = session.get(Submission, submission_id)
+    if submission is None or submission.user_id != user.id:
+        return None
+    return submission
+
+
+def list_submissions(
+    *,
+    session: Session,
+    user: User,
+    kata_id: str | None = None,
+    kinds: Collection[Kind] = tuple(Kind),
+    limit: int = 50,
+) -> list[Submission]:
+    """The user's submissions of these kinds, newest first, optionally for one kata."""
+    query = select(Submission).where(
+        Submission.user_id == user.id, col(Submission.kind).in_(list(kinds))
+    )
+    if kata_id is not None:
+        query = query.where(Submission.kata_id == kata_id)
+    query = query.order_by(col(Submission.created_at).desc(), col(Submission.id).desc())
+    return list(session.exec(query.limit(limit)).all())
