@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from server import progress, reviews
+from server import katas, progress, reviews
 from server.charts import daily_chart
-from server.deps import CurrentUser, SessionDep, render
+from server.deps import CatalogDep, CurrentUser, SessionDep, render
 from server.models import utcnow
 
 router = APIRouter()
@@ -16,7 +16,9 @@ _UPCOMING = 20
 
 
 @router.get("/progress")
-def progress_page(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+def progress_page(
+    request: Request, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+) -> Response:
     now = utcnow()
     days = progress.daily_activity(session=session, user=user, now=now)
     chart = daily_chart(
@@ -37,5 +39,6 @@ def progress_page(request: Request, session: SessionDep, user: CurrentUser) -> R
         mastery=progress.topic_mastery(session=session, user=user),
         mastered_days=progress.MASTERED_STABILITY_DAYS,
         upcoming=reviews.upcoming(session=session, user=user, limit=_UPCOMING),
+        katas=katas.kata_rows(session=session, user=user, katas=catalog.katas.values()),
         now=now,
     )

@@ -1,0 +1,187 @@
+"""The JSON API beside the pages: submit code, poll (or long-poll) for the verdict, list one's own.
+
+Authenticated by the session cookie; POSTs need the `X-CSRF-Token` header (the token is in
+every page's `hx-headers`, and in `GET /api/session`). A submission that is not the caller's
+answers 404, exactly like one that does not exist, so ids reveal nothing. The schema of these
+routes alone is at `/api/openapi.json`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from server import submissions
+from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep
+from server.models import Submission, User
+from server.routes.katas import QueueDep
+from server.submissions import Kind, Status, SubmissionRefused
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["submissions"])
+
+WAIT_MAX_SECONDS = 30
+_POLL_SECONDS = 0.2
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Not logged in."},
+    403: {"description": "Missing or wrong X-CSRF-Token header."},
+    404: {"description": "No such kata, or no submission of yours with that id."},
+}
+
+
+class Problem(BaseModel):
+    detail: str = Field(description="What went wrong, in a sentence a person can read.")
+
+
+class SessionInfo(BaseModel):
+    username: str
+    csrf_token: str = Field(description="Send it as the X-CSRF-Token header on every POST.")
+
+
+class SubmissionIn(BaseModel):
+    kata_id: str = Field(max_length=120, examples=["intersection"])
+    source: str = Field(description="Python source defining the kata's function; 64 KiB at most.")
+    kind: Literal["run", "submit"] = Field(
+        default="submit", description="run: the sample tests; submit: sample and hidden tests."
+    )
+
+
+class SubmissionCreated(BaseModel):
+    id: int
+    status: str = Field(description="queued, running or done.")
+    url: str = Field(description="Where to poll for the verdict.")
+
+
+class SubmissionSummary(BaseModel):
+    id: int
+    kata_id: str
+    kind: str = Field(description="run, submit or answer (a quick answer typed on the page).")
+    status: str = Field(description="queued, running or done.")
+    verdict: str | None = Field(
+        description="Once done: passed, failed, error, timeout, memory, rejected, or "
+        "unavailable (could not be graded through no fault of the code)."
+    )
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class SubmissionOut(SubmissionSummary):
+    source: str
+    report: dict[str, Any] | None = Field(
+        description="The grader's versioned report (schema, verdict, tests, failure, error, "
+        "stdout, duration_ms...), once done."
+    )
+
+
+@router.get("/session", response_model=SessionInfo, responses={401: _ERRORS[401]})
+def session_info(request: Request, user: CurrentUser) -> SessionInfo:
+    """Who is logged in, and the CSRF token their POSTs must carry."""
+    return SessionInfo(username=user.username, csrf_token=request.state.csrf_token)
+
+
+@router.post(
+    "/submissions",
+    status_code=202,
+    response_model=SubmissionCreated,
+    responses={
+        **_ERRORS,
+        413: {"model": Problem, "description": "The source is over 64 KiB."},
+        429: {"model": Problem, "description": "Too many runs and submissions this minute."},
+    },
+)
+def create_submission(
+    body: SubmissionIn,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    queue: QueueDep,
+) -> SubmissionCreated:
+    """Store the code and queue it for grading; poll the returned url for the verdict."""
+    kata = catalog.katas.get(body.kata_id)
+    if kata is None:
+        raise HTTPException(404, "There is no kata with that id.")
+    try:
+        submission = submissions.submit(
+            session=session,
+            queue=queue,
+            user=user,
+            kata=kata,
+            source=body.source,
+            kind=Kind(body.kind),
+            per_minute=settings.submissions_per_minute,
+        )
+    except SubmissionRefused as refused:
+        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
+        raise HTTPException(refused.status_code, refused.message, headers=headers) from None
+    assert submission.id is not None
+    return SubmissionCreated(
+        id=submission.id, status=submission.status, url=f"/api/submissions/{submission.id}"
+    )
+
+
+@router.get(
+    "/submissions/{submission_id}",
+    response_model=SubmissionOut,
+    responses={401: _ERRORS[401], 404: _ERRORS[404]},
+)
+async def read_submission(
+    request: Request,
+    user: CurrentUser,
+    submission_id: Annotated[int, Path(ge=1)],
+    wait: Annotated[
+        float,
+        Query(ge=0, le=WAIT_MAX_SECONDS, description="Wait up to this many seconds for done."),
+    ] = 0,
+) -> SubmissionOut:
+    """One of your submissions; with `wait`, answers as soon as it is done (or when time is up)."""
+    engine: Engine = request.app.state.engine
+    deadline = time.monotonic() + wait
+    while True:
+        submission = await run_in_threadpool(_own, engine, user, submission_id)
+        if submission.status == Status.done or time.monotonic() >= deadline:
+            return SubmissionOut.model_validate(submission, from_attributes=True)
+        await asyncio.sleep(_POLL_SECONDS)
+
+
+@router.get("/submissions", response_model=list[SubmissionSummary], responses={401: _ERRORS[401]})
+def list_submissions(
+    session: SessionDep,
+    user: CurrentUser,
+    kata_id: Annotated[str | None, Query(max_length=120)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[SubmissionSummary]:
+    """Your submissions, newest first, optionally for one kata."""
+    found = submissions.list_submissions(session=session, user=user, kata_id=kata_id, limit=limit)
+    return [SubmissionSummary.model_validate(item, from_attributes=True) for item in found]
+
+
+@router.get("/openapi.json", include_in_schema=False)
+def openapi(request: Request) -> JSONResponse:
+    """The OpenAPI schema of the API routes (the HTML pages are not an API)."""
+    schema = get_openapi(
+        title="Katabank API",
+        version=request.app.version,
+        description=__doc__,
+        routes=router.routes,
+    )
+    return JSONResponse(schema)
+
+
+def _own(engine: Engine, user: User, submission_id: int) -> Submission:
+    with Session(engine, expire_on_commit=False) as session:
+        found = submissions.get_submission(session=session, user=user, submission_id=submission_id)
+    if found is None:
+        raise HTTPException(404, "There is no submission of yours with that id.")
+    return found

@@ -1,0 +1,322 @@
+"""Katas in the browser: the list, a page per kata (editor, Run, Submit, quick answer, history),
+a page per submission, and the fragments htmx swaps in.
+
+Each form also works without JavaScript, answered with a redirect or a whole page; htmx asks
+for fragments instead (`HX-Target: result`, `quick-answer`, ...). A result that is not graded
+yet is a fragment that polls itself every half second until it is.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+
+from graders import Kata as KataSpec
+from server import drafts, katas, submissions
+from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, render
+from server.grading import GradingQueue
+from server.middleware import CONTENT_SECURITY_POLICY
+from server.models import Submission, User
+from server.submissions import Kind, Status, SubmissionRefused
+
+__all__ = ["KataDep", "QueueDep", "router"]
+
+router = APIRouter()
+
+HISTORY_LIMIT = 20
+ANSWERS_SHOWN = 5
+# A quick answer longer than this is refused by the form; check_answer explains shorter ones.
+ANSWER_FIELD_MAX = 200
+_DIFFICULTY = f"^(|{'|'.join(katas.DIFFICULTIES)})$"
+
+
+def get_kata(kata_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep) -> KataSpec:
+    kata = catalog.katas.get(kata_id)
+    if kata is None:
+        raise HTTPException(404, "There is no kata with that id.")
+    return kata
+
+
+def get_queue(request: Request) -> GradingQueue:
+    queue: GradingQueue = request.app.state.grading
+    return queue
+
+
+KataDep = Annotated[KataSpec, Depends(get_kata)]
+QueueDep = Annotated[GradingQueue, Depends(get_queue)]
+SubmissionId = Annotated[int, Path(ge=1)]
+
+
+@router.get("/katas")
+def kata_list(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    topic: Annotated[str, Query(max_length=80)] = "",
+    difficulty: Annotated[str, Query(pattern=_DIFFICULTY)] = "",
+    status: Annotated[str, Query(pattern="^(|solved|unsolved)$")] = "",
+) -> Response:
+    rows = katas.kata_rows(
+        session=session,
+        user=user,
+        katas=catalog.katas.values(),
+        topic=topic or None,
+        difficulty=difficulty or None,
+        solved={"solved": True, "unsolved": False}.get(status),
+    )
+    context: dict[str, Any] = {
+        "rows": rows,
+        "solved_count": len(katas.solved_ids(session=session, user=user) & set(catalog.katas)),
+        "total": len(catalog.katas),
+        "topic": topic,
+        "difficulty": difficulty,
+        "status": status,
+        "topics": katas.topics(catalog.katas.values()),
+        "difficulties": katas.DIFFICULTIES,
+    }
+    if _htmx_target(request) == "results":
+        return render(request, "katas/_list.html", **context)
+    return render(request, "katas/list.html", **context)
+
+
+@router.get("/katas/{kata_id}")
+def kata_page(request: Request, session: SessionDep, user: CurrentUser, kata: KataDep) -> Response:
+    return _kata_page(request, session, user, kata)
+
+
+@router.post("/katas/{kata_id}/submissions")
+def create_submission(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+    queue: QueueDep,
+    kata: KataDep,
+    kind: Annotated[Literal["run", "submit"], Form()],
+    source: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        drafts.save_draft(session=session, user=user, kata_id=kata.id, source=source)
+        submission = submissions.submit(
+            session=session,
+            queue=queue,
+            user=user,
+            kata=kata,
+            source=source,
+            kind=Kind(kind),
+            per_minute=settings.submissions_per_minute,
+        )
+    except SubmissionRefused as refused:
+        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
+        if _htmx_target(request) == "result":
+            return render(
+                request,
+                "katas/_refused.html",
+                status_code=refused.status_code,
+                headers=headers,
+                message=refused.message,
+            )
+        return _kata_page(
+            request,
+            session,
+            user,
+            kata,
+            status_code=refused.status_code,
+            headers=headers,
+            source=source,
+            refused=refused.message,
+        )
+    if _htmx_target(request) != "result":
+        return RedirectResponse(f"/submissions/{submission.id}", status_code=303)
+    return _result(request, submission, kata, status_code=202)
+
+
+@router.post("/katas/{kata_id}/draft")
+def save_draft(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    kata: KataDep,
+    source: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        draft = drafts.save_draft(session=session, user=user, kata_id=kata.id, source=source)
+    except SubmissionRefused as refused:
+        return render(
+            request,
+            "katas/_draft_status.html",
+            status_code=refused.status_code,
+            error=refused.message,
+        )
+    if _htmx_target(request) != "draft-status":
+        return RedirectResponse(f"/katas/{kata.id}", status_code=303)
+    return render(request, "katas/_draft_status.html", draft=draft)
+
+
+@router.post("/katas/{kata_id}/answer")
+def quick_answer(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    kata: KataDep,
+    answer: Annotated[str, Form(max_length=ANSWER_FIELD_MAX)] = "",
+) -> Response:
+    if kata.quick_answer is None:
+        raise HTTPException(404, "This kata has no quick answer.")
+    submissions.record_answer(session=session, user=user, kata=kata, typed=answer)
+    if _htmx_target(request) != "quick-answer":
+        return RedirectResponse(f"/katas/{kata.id}#quick-answer", status_code=303)
+    return render(
+        request, "katas/_quick_answer.html", kata=kata, answers=_answers(session, user, kata)
+    )
+
+
+@router.get("/katas/{kata_id}/history")
+def kata_history(
+    request: Request, session: SessionDep, user: CurrentUser, kata: KataDep
+) -> Response:
+    history = _history(session, user, kata)
+    return render(
+        request,
+        "katas/_history.html",
+        kata=kata,
+        history=history,
+        solved=kata.id in katas.solved_ids(session=session, user=user),
+    )
+
+
+@router.get("/submissions/{submission_id}")
+def submission_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    catalog: CatalogDep,
+    submission_id: SubmissionId,
+) -> Response:
+    submission = _own(session, user, submission_id)
+    kata = catalog.katas.get(submission.kata_id)
+    if _htmx_target(request) == "result":
+        return _result(request, submission, kata)
+    return _editor_page(request, "katas/submission.html", submission=submission, kata=kata)
+
+
+@router.post("/submissions/{submission_id}/load")
+def load_into_editor(
+    session: SessionDep, user: CurrentUser, catalog: CatalogDep, submission_id: SubmissionId
+) -> Response:
+    submission = _own(session, user, submission_id)
+    if submission.kind == Kind.answer or submission.kata_id not in catalog.katas:
+        raise HTTPException(404, "There is no code of yours to load from that submission.")
+    drafts.save_draft(
+        session=session, user=user, kata_id=submission.kata_id, source=submission.source
+    )
+    return RedirectResponse(f"/katas/{submission.kata_id}#editor", status_code=303)
+
+
+def _own(session: Session, user: User, submission_id: int) -> Submission:
+    submission = submissions.get_submission(session=session, user=user, submission_id=submission_id)
+    if submission is None:
+        raise HTTPException(404, "There is no submission of yours with that number.")
+    return submission
+
+
+def _kata_page(
+    request: Request,
+    session: Session,
+    user: User,
+    kata: KataSpec,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    source: str | None = None,
+    refused: str | None = None,
+) -> Response:
+    draft = drafts.get_draft(session=session, user=user, kata_id=kata.id)
+    history = _history(session, user, kata)
+    if source is None:
+        source = draft.source if draft is not None else kata.starter
+    return _editor_page(
+        request,
+        "katas/page.html",
+        status_code=status_code,
+        headers=headers,
+        kata=kata,
+        statement=katas.statement_body(kata),
+        source=source,
+        draft=draft,
+        history=history,
+        latest=None if refused or not history else history[0],
+        refused=refused,
+        solved=kata.id in katas.solved_ids(session=session, user=user),
+        answers=_answers(session, user, kata),
+    )
+
+
+def _editor_page(
+    request: Request,
+    name: str,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **context: Any,
+) -> Response:
+    """A page with a code editor. CodeMirror puts its styles in a <style> element, which the
+    app's `style-src 'self'` refuses; this page's policy also allows the one with its nonce."""
+    nonce = secrets.token_urlsafe(16)
+    directives = [
+        f"{part} 'nonce-{nonce}'" if part.startswith("style-src ") else part
+        for part in CONTENT_SECURITY_POLICY.split("; ")
+    ]
+    return render(
+        request,
+        name,
+        status_code=status_code,
+        headers={**(headers or {}), "Content-Security-Policy": "; ".join(directives)},
+        style_nonce=nonce,
+        **context,
+    )
+
+
+def _history(session: Session, user: User, kata: KataSpec) -> list[Submission]:
+    return submissions.list_submissions(
+        session=session,
+        user=user,
+        kata_id=kata.id,
+        kinds=(Kind.run, Kind.submit),
+        limit=HISTORY_LIMIT,
+    )
+
+
+def _answers(session: Session, user: User, kata: KataSpec) -> list[Submission]:
+    if kata.quick_answer is None:
+        return []
+    return submissions.list_submissions(
+        session=session, user=user, kata_id=kata.id, kinds=(Kind.answer,), limit=ANSWERS_SHOWN
+    )
+
+
+def _result(
+    request: Request, submission: Submission, kata: KataSpec | None, *, status_code: int = 200
+) -> Response:
+    """The result fragment; once graded, `HX-Trigger` tells the page to refresh its history."""
+    done = submission.status == Status.done
+    headers = {"HX-Trigger": "submission-done"} if done else None
+    return render(
+        request,
+        "katas/_result.html",
+        status_code=status_code,
+        headers=headers,
+        submission=submission,
+        kata=kata,
+    )
+
+
+def _htmx_target(request: Request) -> str | None:
+    if request.headers.get("hx-request") != "true":
+        return None
+    return request.headers.get("hx-target")

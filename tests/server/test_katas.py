@@ -1,0 +1,416 @@
+"""Kata pages through the app: list and filters, the kata page, Run and Submit graded for real
+(htmx fragments and plain forms), drafts, quick answers, history, limits, progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from factories import csrf_token, login, page, post_form
+from fastapi.testclient import TestClient
+from httpx2 import Response
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from graders import load_kata
+from server.config import PROJECT_ROOT
+from server.models import Draft, Submission, User, utcnow
+from server.submissions import MAX_SOURCE_BYTES, Kind, Status
+
+KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
+RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+RESULT = {"HX-Request": "true", "HX-Target": "result"}
+
+
+def _post(client: TestClient, path: str, data: dict[str, Any], **headers: str) -> Response:
+    token = csrf_token(client, "/katas")
+    return client.post(
+        path, data={"csrf_token": token, **data}, headers=headers, follow_redirects=False
+    )
+
+
+def _graded(client: TestClient, submission_id: int) -> dict[str, Any]:
+    """The submission once graded, long-polling the API (the first grading starts sandboxes)."""
+    for _ in range(6):
+        body: dict[str, Any] = client.get(f"/api/submissions/{submission_id}?wait=30").json()
+        if body["status"] == "done":
+            return body
+    raise AssertionError(f"submission {submission_id} was not graded: {body}")
+
+
+def _arrange(engine: Engine, user: User, **fields: Any) -> Submission:
+    """A submission row put straight into the database, as an earlier request would have."""
+    values: dict[str, Any] = {"kata_id": "intersection", "kind": Kind.submit, "source": RIGHT}
+    assert user.id is not None
+    with Session(engine, expire_on_commit=False) as session:
+        row = Submission(user_id=user.id, **{**values, **fields})
+        session.add(row)
+        session.commit()
+        session.refresh(row)
+        return row
+
+
+def _textarea(response: Response) -> str:
+    area = page(response).css_first("textarea#source")
+    assert area is not None
+    return area.text(deep=False)
+
+
+def test_kata_pages_need_a_login(client: TestClient) -> None:
+    for path in ("/katas", "/katas/intersection", "/submissions/1"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/login?next={path}"
+
+
+def test_the_list_shows_every_kata_and_filters_it(logged_in: TestClient) -> None:
+    html = page(logged_in.get("/katas"))
+    ids = [item.attributes["data-kata"] or "" for item in html.css("li.kata-item")]
+    assert sorted(ids) == sorted(
+        path.parent.name for path in (PROJECT_ROOT / "katas").glob("*/kata.toml")
+    )
+    assert len(ids) == 8
+    assert html.css_first("#solved-count").text() == "0"
+    assert html.css_first("nav a[href='/katas']").attributes["aria-current"] == "page"
+
+    def shown(query: str) -> list[str]:
+        found = page(logged_in.get(f"/katas?{query}")).css("li.kata-item")
+        return [item.attributes["data-kata"] or "" for item in found]
+
+    assert sorted(shown("topic=probability")) == [
+        "p_all_distinct",
+        "p_consecutive",
+        "p_pattern_first",
+    ]
+    assert shown("difficulty=hard") == ["p_pattern_first"]
+    assert shown("topic=probability&difficulty=easy") == ["p_all_distinct"]
+    assert shown("status=solved") == []
+    assert len(shown("status=unsolved")) == 8
+    fragment = logged_in.get(
+        "/katas?difficulty=hard", headers={"HX-Request": "true", "HX-Target": "results"}
+    )
+    assert "<html" not in fragment.text
+    assert page(fragment).css_first("section#results li.kata-item") is not None
+    assert logged_in.get("/katas?difficulty=impossible").status_code == 400
+
+
+def test_solved_means_a_passing_hidden_test_submission(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    _arrange(
+        engine, user, kata_id="duplicates", kind=Kind.run, status=Status.done, verdict="passed"
+    )
+    _arrange(engine, user, kata_id="intersection", status=Status.done, verdict="failed")
+    _arrange(engine, user, kata_id="intersection", status=Status.done, verdict="passed")
+    _arrange(engine, user, kata_id="combinations", status=Status.done, verdict="failed")
+    _arrange(
+        engine,
+        user,
+        kata_id="p_consecutive",
+        kind=Kind.answer,
+        status=Status.done,
+        verdict="passed",
+    )
+    html = page(logged_in.get("/katas"))
+    states = {
+        item.attributes["data-kata"]: item.attributes["data-state"]
+        for item in html.css("li.kata-item")
+    }
+    assert states["intersection"] == "solved"
+    assert states["duplicates"] == "attempted"
+    assert states["combinations"] == "attempted"
+    assert states["p_consecutive"] == "new"
+    assert html.css_first("#solved-count").text() == "1"
+    solved = page(logged_in.get("/katas?status=solved")).css("li.kata-item")
+    assert [item.attributes["data-kata"] for item in solved] == ["intersection"]
+
+    progress = page(logged_in.get("/progress"))
+    assert progress.css_first("#katas-solved").text() == "1 of 8"
+    rows = {row.attributes["data-kata"]: row for row in progress.css("#katas-table tbody tr")}
+    assert rows["intersection"].css_first(".kata-state").text() == "Solved"
+    assert rows["duplicates"].css_first(".kata-state").text() == "Attempted"
+    assert rows["p_pattern_first"].css_first(".kata-state").text() == "Not started"
+
+
+def test_the_kata_page_has_the_statement_the_editor_and_the_starter(logged_in: TestClient) -> None:
+    kata = load_kata(PROJECT_ROOT / "katas", "intersection")
+    response = logged_in.get("/katas/intersection")
+    html = page(response)
+    assert html.css_first("h1").text() == "Intersection of two arrays"
+    statement = html.css_first(".statement")
+    assert statement.css("h1") == []  # the statement's own title is not repeated
+    assert statement.css_first("span.math.inline") is not None
+    assert statement.css_first("table") is not None
+    form = html.css_first("form#editor")
+    assert form.attributes["action"] == "/katas/intersection/submissions"
+    assert form.attributes["method"] == "post"
+    assert form.css_first("input[name=csrf_token]") is not None
+    area = form.css_first("textarea#source")
+    assert area.attributes["data-editor"] == "python"
+    assert area.attributes["name"] == "source"
+    assert area.attributes["hx-post"] == "/katas/intersection/draft"
+    assert _textarea(response) == kata.starter
+    buttons = [(b.attributes["name"], b.attributes["value"]) for b in form.css("button")]
+    assert buttons == [("kind", "run"), ("kind", "submit")]
+    assert html.css_first("#result.empty") is not None
+    assert html.css_first("#quick-answer") is None
+    quick = page(logged_in.get("/katas/p_consecutive"))
+    assert (
+        quick.css_first("#quick-answer form").attributes["action"] == "/katas/p_consecutive/answer"
+    )
+
+
+def test_the_editor_page_allows_codemirrors_style_by_nonce_only(logged_in: TestClient) -> None:
+    response = logged_in.get("/katas/intersection")
+    script = page(response).css_first("script[src='/static/katas.js']")
+    nonce = script.attributes["nonce"]
+    assert nonce
+    policy = response.headers["content-security-policy"]
+    assert f"style-src 'self' 'nonce-{nonce}';" in policy
+    assert "script-src 'self';" in policy
+    again = page(logged_in.get("/katas/intersection")).css_first("script[src='/static/katas.js']")
+    assert again.attributes["nonce"] != nonce
+    assert "nonce" not in logged_in.get("/katas").headers["content-security-policy"]
+
+
+def test_an_unknown_kata_is_a_404_page(logged_in: TestClient) -> None:
+    response = logged_in.get("/katas/no_such_kata")
+    assert response.status_code == 404
+    assert "no kata with that id" in page(response).css_first(".error-message").text()
+
+
+def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> None:
+    response = _post(
+        logged_in,
+        "/katas/intersection/submissions",
+        {"kind": "run", "source": KEEPS_DUPLICATES},
+        **RESULT,
+    )
+    assert response.status_code == 202
+    assert "<html" not in response.text
+    pending = page(response).css_first("section#result")
+    submission_id = int(pending.attributes["hx-get"].rsplit("/", 1)[1])
+    assert pending.attributes["data-status"] in ("queued", "running")
+    assert pending.attributes["hx-trigger"] == "load delay:500ms"
+    assert pending.attributes["hx-swap"] == "outerHTML"
+    assert "HX-Trigger" not in response.headers
+
+    assert _graded(logged_in, submission_id)["verdict"] == "failed"
+    done = logged_in.get(f"/submissions/{submission_id}", headers=RESULT)
+    assert done.headers["HX-Trigger"] == "submission-done"
+    result = page(done).css_first("section#result")
+    assert result.attributes["data-verdict"] == "failed"
+    assert "hx-get" not in result.attributes
+    assert result.css_first(".verdict-badge").text() == "Wrong answer"
+    assert result.css_first("#result-heading").text() == "Sample tests"
+    assert result.css_first(".io-input").text() == "intersection([1, 0, 9, 9], [3, 0, 9, 9])"
+    assert result.css_first(".io-expected").text() == "[0, 9]"
+    assert result.css_first(".io-got").text() == "[0, 9, 9]"
+    outcomes = {
+        item.css_first(".test-name").text(): item.attributes["class"]
+        for item in result.css(".test-list li")
+    }
+    assert outcomes["test_repeated_values_appear_once"] == "test outcome-failed"
+    assert outcomes["test_notes_example"] == "test outcome-passed"
+    # Running also saved the code as the draft.
+    assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
+
+
+def test_an_error_shows_the_trimmed_traceback_and_the_output(logged_in: TestClient) -> None:
+    source = (
+        "def intersection(xs, ys):\n"
+        "    print('looking at', xs)\n"
+        "    xs[0]  # fails for an empty list\n"
+        "    return list(set(xs) & set(ys))\n"
+    )
+    response = _post(
+        logged_in, "/katas/intersection/submissions", {"kind": "run", "source": source}, **RESULT
+    )
+    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
+    _graded(logged_in, submission_id)
+    result = page(logged_in.get(f"/submissions/{submission_id}", headers=RESULT))
+    assert result.css_first(".verdict-badge").text() == "Error"
+    error = result.css_first(".candidate-error")
+    assert "IndexError" in error.css_first("h3").text()
+    assert "line 3" in error.css_first("h3").text()
+    assert error.css_first(".io-input").text() == "intersection([], [1, 2])"
+    traceback = error.css_first(".traceback").text()
+    assert 'File "solution.py", line 3, in intersection' in traceback
+    assert "graders" not in traceback and "_harness" not in traceback and "pytest" not in traceback
+    assert "looking at [1, 5, 9, 0]" in result.css_first(".stdout pre").text()
+
+
+def test_without_javascript_a_submission_redirects_to_its_own_page(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    response = _post(
+        logged_in, "/katas/intersection/submissions", {"kind": "submit", "source": RIGHT}
+    )
+    assert response.status_code == 303
+    location = response.headers["location"]
+    submission_id = int(location.rsplit("/", 1)[1])
+    assert location == f"/submissions/{submission_id}"
+    assert _graded(logged_in, submission_id)["verdict"] == "passed"
+    html = page(logged_in.get(location))
+    assert html.css_first("h1").text() == f"Submit #{submission_id}"
+    assert html.css_first("#result").attributes["data-verdict"] == "passed"
+    assert html.css_first("#result-heading").text() == "All tests"
+    assert html.css_first("textarea#submitted-source").text(deep=False) == RIGHT
+    assert "readonly" in html.css_first("textarea#submitted-source").attributes
+    assert html.css_first("noscript") is None
+
+    # A submission still waiting refreshes itself, with htmx or, without it, a meta refresh.
+    waiting = _arrange(engine, user, status=Status.queued)
+    pending = page(logged_in.get(f"/submissions/{waiting.id}"))
+    assert pending.css_first("#result").attributes["hx-get"] == f"/submissions/{waiting.id}"
+    assert pending.css_first(".verdict-badge").text() == "Queued"
+    assert "Waiting for a free grader" in pending.css_first("#result .verdict-line").text()
+    assert pending.css_first("noscript") is not None
+
+
+def test_drafts_are_saved_as_you_type_and_restored(logged_in: TestClient, engine: Engine) -> None:
+    draft = "def intersection(xs, ys):\n    pass  # thinking\n"
+    saved = _post(
+        logged_in,
+        "/katas/intersection/draft",
+        {"source": draft},
+        **{"HX-Request": "true", "HX-Target": "draft-status"},
+    )
+    assert saved.status_code == 200
+    assert page(saved).css_first("#draft-status").text().startswith("Draft saved")
+    assert _textarea(logged_in.get("/katas/intersection")) == draft
+    html = page(logged_in.get("/katas/intersection"))
+    assert html.css_first("#draft-status time") is not None
+
+    plain = _post(logged_in, "/katas/intersection/draft", {"source": "x = 1\n"})
+    assert (plain.status_code, plain.headers["location"]) == (303, "/katas/intersection")
+    assert _textarea(logged_in.get("/katas/intersection")) == "x = 1\n"
+
+    too_big = _post(
+        logged_in,
+        "/katas/intersection/draft",
+        {"source": "#" * (MAX_SOURCE_BYTES + 1)},
+        **{"HX-Request": "true", "HX-Target": "draft-status"},
+    )
+    assert too_big.status_code == 413
+    assert "the limit is 64 KiB" in page(too_big).css_first("#draft-status .error").text()
+    with Session(engine) as session:
+        assert [row.source for row in session.exec(select(Draft)).all()] == ["x = 1\n"]
+
+
+def test_quick_answers_are_checked_inline_and_kept(logged_in: TestClient) -> None:
+    headers = {"HX-Request": "true", "HX-Target": "quick-answer"}
+    wrong = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "0.5"}, **headers)
+    box = page(wrong).css_first("section#quick-answer")
+    assert (
+        box.css_first(".answer-message.wrong")
+        .text()
+        .strip()
+        .endswith("Not quite: the answer is about 0.0509, not 0.5")
+    )
+    assert box.css_first("input[name=answer]").attributes["value"] == "0.5"
+    right = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "11/216"}, **headers)
+    box = page(right).css_first("section#quick-answer")
+    assert "Correct: 11/216" in box.css_first(".answer-message.correct").text()
+    assert [item.text() for item in box.css(".earlier-answers li code")] == ["0.5"]
+
+    plain = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "abc"})
+    assert plain.headers["location"] == "/katas/p_consecutive#quick-answer"
+    shown = page(logged_in.get("/katas/p_consecutive")).css_first("#quick-answer .answer-message")
+    assert "Could not read 'abc'" in shown.text()
+    # Quick answers are not runs or submits: the history and the solved state ignore them.
+    assert page(logged_in.get("/katas/p_consecutive")).css("#history tbody tr") == []
+    assert _post(logged_in, "/katas/intersection/answer", {"answer": "1/2"}).status_code == 404
+    wrong_form = {"kind": "answer", "source": "1/2"}
+    assert _post(logged_in, "/katas/p_consecutive/submissions", wrong_form).status_code == 400
+    assert _post(logged_in, "/katas/p_consecutive/answer", {"answer": "1" * 201}).status_code == 400
+
+
+def test_the_history_lists_runs_and_submits_and_any_can_be_reloaded(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    old = _arrange(
+        engine,
+        user,
+        source=KEEPS_DUPLICATES,
+        status=Status.done,
+        verdict="failed",
+        created_at=utcnow() - timedelta(minutes=5),
+    )
+    new = _arrange(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
+    _arrange(engine, user, kata_id="duplicates", status=Status.done, verdict="passed")
+    history = page(logged_in.get("/katas/intersection/history")).css_first("section#history")
+    rows = history.css("tbody tr")
+    assert [row.attributes["data-id"] for row in rows] == [str(new.id), str(old.id)]
+    assert [row.css_first(".verdict-badge").text() for row in rows] == ["Passed", "Wrong answer"]
+    assert rows[1].css_first("a").attributes["href"] == f"/submissions/{old.id}"
+    assert history.attributes["hx-trigger"] == "submission-done from:body"
+
+    loaded = post_form(logged_in, f"/submissions/{old.id}/load", {}, token_from="/katas")
+    assert loaded.headers["location"] == "/katas/intersection#editor"
+    assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
+    # The page shows the newest result in place.
+    html = page(logged_in.get("/katas/intersection"))
+    assert html.css_first("#result").attributes["data-verdict"] == "passed"
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_too_many_submissions_in_a_minute_get_a_clear_429(
+    logged_in: TestClient, engine: Engine, user: User, htmx: bool
+) -> None:
+    for _ in range(10):
+        _arrange(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
+    code = "def intersection(xs, ys):\n    return []  # my latest idea\n"
+    headers = RESULT if htmx else {}
+    response = _post(
+        logged_in, "/katas/intersection/submissions", {"kind": "run", "source": code}, **headers
+    )
+    assert response.status_code == 429
+    assert 1 <= int(response.headers["retry-after"]) <= 60
+    html = page(response)
+    message = html.css_first("#result.refused .form-error").text()
+    assert message.startswith("That is 10 runs and submissions in the last minute")
+    if htmx:
+        assert "<html" not in response.text
+    else:
+        assert _textarea(response) == code  # nothing typed is lost
+    with Session(engine) as session:
+        assert len(session.exec(select(Submission)).all()) == 10
+
+
+def test_code_over_64_kib_gets_a_clear_413(logged_in: TestClient, engine: Engine) -> None:
+    code = "# " + "x" * MAX_SOURCE_BYTES + "\n"
+    response = _post(
+        logged_in, "/katas/intersection/submissions", {"kind": "submit", "source": code}
+    )
+    assert response.status_code == 413
+    html = page(response)
+    assert "the limit is 64 KiB" in html.css_first("#result.refused .form-error").text()
+    assert _textarea(response) == code
+    with Session(engine) as session:
+        assert session.exec(select(Submission)).all() == []
+
+
+def test_one_user_never_sees_anothers_code_or_verdicts_on_pages(
+    client: TestClient, engine: Engine, make_user: Callable[..., User]
+) -> None:
+    alice, bob = make_user("alice"), make_user("bob")
+    secret = "def intersection(xs, ys):\n    return []  # alice's secret\n"
+    theirs = _arrange(engine, alice, source=secret, status=Status.done, verdict="passed")
+    login(client, bob.username)
+    missing = client.get(f"/submissions/{theirs.id}")
+    assert missing.status_code == 404
+    assert secret not in missing.text
+    assert client.get(f"/submissions/{theirs.id}", headers=RESULT).status_code == 404
+    loaded = post_form(client, f"/submissions/{theirs.id}/load", {}, token_from="/katas")
+    assert loaded.status_code == 404
+    html = page(client.get("/katas/intersection"))
+    assert html.css("#history tbody tr") == []
+    assert html.css_first("#result.empty") is not None
+    assert secret not in _textarea(client.get("/katas/intersection"))
+    state = page(client.get("/katas")).css_first("li[data-kata=intersection]")
+    assert state.attributes["data-state"] == "new"
+    with Session(engine) as session:
+        assert session.exec(select(Draft).where(col(Draft.user_id) == bob.id)).all() == []
