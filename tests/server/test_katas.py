@@ -205,6 +205,7 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     assert "hx-get" not in result.attributes
     assert result.css_first(".verdict-badge").text() == "Wrong answer"
     assert result.css_first("#result-heading").text() == "Sample tests"
+    assert result.css_first(".counterexample h3").text(deep=False).strip() == "Failing input"
     assert result.css_first(".io-input").text() == "intersection([1, 0, 9, 9], [3, 0, 9, 9])"
     assert result.css_first(".io-expected").text() == "[0, 9]"
     assert result.css_first(".io-got").text() == "[0, 9, 9]"
@@ -216,6 +217,26 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     assert outcomes["test_notes_example"] == "test outcome-passed"
     # Running also saved the code as the draft.
     assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
+
+
+def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: TestClient) -> None:
+    source = "def intersection(xs, ys):\n    return [x for x in set(xs) if x in ys and x != 7]\n"
+    response = _post(
+        logged_in, "/katas/intersection/submissions", {"kind": "submit", "source": source}, **RESULT
+    )
+    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
+    _graded(logged_in, submission_id)
+    result = page(logged_in.get(f"/submissions/{submission_id}", headers=RESULT))
+    heading = result.css_first(".counterexample h3")
+    assert heading.text(deep=False).strip() == "Smallest failing input"
+    assert heading.css_first(".test-name").text() == "test_matches_reference"
+    assert result.css_first(".io-input").text() == "intersection([7], [7])"
+    assert (result.css_first(".io-expected").text(), result.css_first(".io-got").text()) == (
+        "[7]",
+        "[]",
+    )
+    examples = result.css_first(".test.outcome-failed .examples").text()
+    assert examples.endswith(" examples")
 
 
 def test_an_error_shows_the_trimmed_traceback_and_the_output(logged_in: TestClient) -> None:
