@@ -6,8 +6,7 @@ another, and returns a `Report`; it never imports the server.
 
 from __future__ import annotations
 
-from typing import Any
-
+from graders.answers import AnswerCheck, check_answer
 from graders.errors import GraderError, KataError, SandboxUnavailable
 from graders.grading import MAX_SOURCE_BYTES, grade
 from graders.report import SCHEMA, CandidateError, Failure, Report, TestResult, Verdict
@@ -33,12 +32,3 @@ __all__ = [
     "load_kata",
     "load_katas",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    # Typed answers live in graders/answers.py; imported on first use, not by every worker.
-    if name in ("check_answer", "AnswerCheck"):
-        from graders import answers
-
-        return getattr(answers, name)
-    raise AttributeError(f"module 'graders' has no attribute {name!r}")

@@ -15,7 +15,7 @@ import types
 from typing import Any
 
 from graders import _zygote
-from graders.codec import MAX_FRAME, decode, encode, read_frame, write_frame
+from graders.codec import MAX_FRAME, ProtocolError, decode, encode, read_frame, write_frame
 
 FILENAME = "solution.py"
 _TEXT_LIMIT = 4000
@@ -32,7 +32,7 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
         _send(link_fd, ("load-error", problem))
         return
     _send(link_fd, ("ready",))
-    while (frame := read_frame(link_fd)) is not None:
+    while (frame := _next_call(link_fd)) is not None:
         _tag, seq, args, kwargs = decode(frame)
         try:
             value = function(*args, **kwargs)
@@ -41,7 +41,18 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
         else:
             reply = _encode_return(seq, value, job["function"])
         sys.stdout.flush()
-        write_frame(link_fd, reply)
+        try:
+            write_frame(link_fd, reply)
+        except OSError:
+            return
+
+
+def _next_call(link_fd: int) -> bytes | None:
+    """The harness's next call; None once it hangs up (however abruptly)."""
+    try:
+        return read_frame(link_fd)
+    except (OSError, ProtocolError):
+        return None
 
 
 def _encode_return(seq: int, value: Any, name: str) -> bytes:

@@ -168,6 +168,8 @@ class _Watch:
         self.job_fd, self.ctrl_fd, self.out_r = job_fd, ctrl_fd, out_r
         self.output = bytearray()
         self.output_cap = 64 * 1024
+        self.output_strict = False
+        self.output_exceeded = False
         self.output_bytes = 0
         self.reports: list[bytes] = []
         self.report_bytes = 0
@@ -215,6 +217,7 @@ class _Watch:
             "maxrss_kb": usage.ru_maxrss,
             "output": bytes(self.output),
             "output_bytes": self.output_bytes,
+            "output_exceeded": self.output_exceeded,
             "reports": self.reports,
         }
         with contextlib.suppress(OSError):
@@ -231,6 +234,10 @@ class _Watch:
         self.output += chunk[: max(0, self.output_cap - len(self.output))]
         if not chunk:
             self._stop(self.out_r)
+        elif self.output_strict and self.output_bytes > self.output_cap and not self.killed:
+            # Printing past the limit ends the run, like any other limit.
+            self.output_exceeded = True
+            self._take_order_kill()
         return bool(chunk)
 
     def _take_report(self) -> None:
@@ -245,14 +252,18 @@ class _Watch:
         frame = _read_or_none(self.job_fd)
         message: Any = decode(frame) if frame else ("kill",)
         if message[0] == "job":
-            self.output_cap = int(message[1])
+            self.output_cap, self.output_strict = int(message[1]), bool(message[2])
             with contextlib.suppress(OSError):
-                write_frame(self.ctrl_fd, message[2])
-        elif not self._exited():
-            self.killed = True
-            self._kill()
+                write_frame(self.ctrl_fd, message[3])
+        else:
+            self._take_order_kill()
         if frame is None:
             self._stop(self.job_fd)
+
+    def _take_order_kill(self) -> None:
+        if not self._exited():
+            self.killed = True
+            self._kill()
 
     def _exited(self) -> bool:
         return bool(select.select([self.pidfd], [], [], 0)[0])

@@ -6,6 +6,7 @@ import select
 import time
 
 from graders.codec import encode
+from graders.errors import GraderError
 from graders.judge import Run, judge
 from graders.pool import Pair, Worker, get_pool
 from graders.report import Report, Verdict
@@ -18,6 +19,7 @@ HARNESS_MEMORY_MB = 2048
 HARNESS_OUTPUT_BYTES = 64 * 1024
 # After a kill, keepers report within milliseconds; this only bounds a broken host.
 _KILL_GRACE_SECONDS = 10.0
+_LINGER_SECONDS = 1.0
 
 
 def grade(
@@ -41,15 +43,7 @@ def grade(
             run = _run(pair, kata, text, HIDDEN_TESTS if hidden else SAMPLE_TESTS)
         finally:
             pair.close()
-        limits = kata.limits
-        report = judge(
-            run,
-            kata=kata.id,
-            suite=suite,
-            cpu_seconds=limits.cpu_seconds,
-            memory_mb=limits.memory_mb,
-            wall_seconds=limits.wall_seconds,
-        )
+        report = judge(run, kata=kata.id, suite=suite, limits=kata.limits)
     return _finish(report, started, sandboxed=not unsafe_no_sandbox)
 
 
@@ -77,6 +71,7 @@ def _run(pair: Pair, kata: Kata, source: str, tests: tuple[str, ...]) -> Run:
     limits = kata.limits
     pair.candidate.send_job(
         output_cap=limits.output_kb * 1024,
+        strict=True,
         payload=encode(
             {
                 "source": source,
@@ -88,6 +83,7 @@ def _run(pair: Pair, kata: Kata, source: str, tests: tuple[str, ...]) -> Run:
     )
     pair.harness.send_job(
         output_cap=HARNESS_OUTPUT_BYTES,
+        strict=False,
         payload=encode(
             {
                 "function": kata.function,
@@ -103,24 +99,37 @@ def _run(pair: Pair, kata: Kata, source: str, tests: tuple[str, ...]) -> Run:
 
 
 def _wait(pair: Pair, deadline: float) -> Run:
-    """Collect both exits; kill the candidate once the harness is done, both at the deadline."""
-    pending = {pair.harness, pair.candidate}
+    """Collect both exits, killing what outlives its time.
+
+    The harness has until the wall deadline. Once it is done, the candidate, seeing its
+    link close, exits by itself within milliseconds; it is killed only if it lingers, so
+    that a candidate that died on its own (the CPU limit) is never reported as killed by us.
+    """
+    kill_at = {pair.harness: deadline, pair.candidate: deadline}
+    killed: set[Worker] = set()
     wall_timeout = False
-    while pending:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            if wall_timeout:
-                break
-            wall_timeout = True
-            for worker in pending:
-                worker.kill()
-            deadline = time.monotonic() + _KILL_GRACE_SECONDS
-            continue
-        for worker in select.select(list(pending), [], [], remaining)[0]:
+    while kill_at:
+        now = time.monotonic()
+        for worker, due in list(kill_at.items()):
+            if now < due:
+                continue
+            if worker in killed:
+                raise GraderError("a sandbox did not report after being killed")
+            # The harness is only ever killed at the wall deadline.
+            wall_timeout = wall_timeout or worker is pair.harness
+            worker.kill()
+            killed.add(worker)
+            kill_at[worker] = now + _KILL_GRACE_SECONDS
+        timeout = max(0.0, min(kill_at.values()) - time.monotonic())
+        for worker in select.select(list(kill_at), [], [], timeout)[0]:
             _collect(worker)
-            pending.discard(worker)
-            if worker is pair.harness and pair.candidate in pending:
-                pair.candidate.kill()
+            del kill_at[worker]
+            if (
+                worker is pair.harness
+                and pair.candidate in kill_at
+                and pair.candidate not in killed
+            ):
+                kill_at[pair.candidate] = time.monotonic() + _LINGER_SECONDS
     return Run(harness=pair.harness.exit, candidate=pair.candidate.exit, wall_timeout=wall_timeout)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from graders.codec import ProtocolError, decode
 from graders.errors import GraderError, KataError
 from graders.report import CandidateError, Failure, Report, TestResult, Verdict
+from graders.spec import Limits
 
 __all__ = ["Run", "judge"]
 
@@ -40,15 +41,7 @@ class _Facts:
     errors: dict[str, CandidateError] = field(default_factory=dict)
 
 
-def judge(
-    run: Run,
-    *,
-    kata: str,
-    suite: str,
-    cpu_seconds: float,
-    memory_mb: int,
-    wall_seconds: float,
-) -> Report:
+def judge(run: Run, *, kata: str, suite: str, limits: Limits) -> Report:
     """The report for one grading; raises KataError when the kata's tests are what broke."""
     facts = _read_events(run.harness)
     if facts.broken:
@@ -63,10 +56,14 @@ def judge(
         message = f"Your code could not be loaded{where}: {error.type}: {error.message}"
     elif run.wall_timeout or cpu_out:
         verdict = Verdict.TIMEOUT
-        limit = f"{cpu_seconds:g} s of CPU time" if cpu_out else f"{wall_seconds:g} s"
+        limit = f"{limits.cpu_seconds:g} s of CPU time" if cpu_out else f"{limits.wall_seconds:g} s"
         message = f"Time limit exceeded: your code ran longer than {limit}{_during(facts)}."
         if facts.running:
             facts.tests[facts.running] = TestResult(facts.running, "timeout", message)
+    elif candidate.get("output_exceeded"):
+        verdict = Verdict.ERROR
+        message = f"Output limit exceeded: your code printed more than {limits.output_kb} KiB."
+        _mark_running(facts, "error", message)
     elif facts.gone is not None:
         verdict, message = Verdict.ERROR, _ended(candidate, facts.gone)
         error = CandidateError(
@@ -83,7 +80,7 @@ def judge(
     elif not facts.done:
         raise GraderError(f"{kata}: the test harness stopped unexpectedly:\n{_tail(run.harness)}")
     else:
-        verdict, message, failure, error = _from_tests(facts, memory_mb)
+        verdict, message, failure, error = _from_tests(facts, limits.memory_mb)
     output = candidate.get("output", b"")
     return Report(
         kata=kata,

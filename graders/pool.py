@@ -58,8 +58,9 @@ class Worker:
         except (OSError, ProtocolError):
             return None
 
-    def send_job(self, *, output_cap: int, payload: bytes) -> None:
-        write_frame(self.sock.fileno(), encode(("job", output_cap, payload)))
+    def send_job(self, *, output_cap: int, strict: bool, payload: bytes) -> None:
+        """Start the job; output past `output_cap` bytes is dropped, or (strict) ends the run."""
+        write_frame(self.sock.fileno(), encode(("job", output_cap, strict, payload)))
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):

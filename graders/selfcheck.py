@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
@@ -27,8 +27,6 @@ _EXHAUSTED = "nothing left to do"
 _EXPECT = re.compile(r"#\s*expect:\s*(\w+)\s*")
 # Two gradings at a time keep both cores busy; the pool holds two ready sandbox pairs.
 _PARALLEL = 2
-
-Grader = Callable[[Kata, str], Report]
 
 
 def check_katas(katas_dir: Path, *, only: Sequence[str] = (), out: TextIO | None = None) -> int:
@@ -58,9 +56,8 @@ def check_katas(katas_dir: Path, *, only: Sequence[str] = (), out: TextIO | None
     return 1 if bad else 0
 
 
-def check_kata(kata: Kata, grader: Grader | None = None) -> tuple[list[str], int]:
+def check_kata(kata: Kata) -> tuple[list[str], int]:
     """The problems found in one kata, and how many gradings it took to find them."""
-    run = grader or _grade
     jobs: list[tuple[str, str, Verdict | None]] = [
         ("reference.py", _read(kata.path / "reference.py"), Verdict.PASSED),
         ("starter.py", _read(kata.path / "starter.py"), None),
@@ -75,7 +72,7 @@ def check_kata(kata: Kata, grader: Grader | None = None) -> tuple[list[str], int
         jobs.append((f"wrong/{path.name}", text, verdict))
     jobs += [(f"right/{p.name}", _read(p), Verdict.PASSED) for p in kata.solutions("right")]
     with ThreadPoolExecutor(_PARALLEL) as executor:
-        reports = list(executor.map(lambda job: _attempt(run, kata, job[1]), jobs))
+        reports = list(executor.map(lambda job: _attempt(kata, job[1]), jobs))
     for (name, _text, wanted), report in zip(jobs, reports, strict=True):
         if isinstance(report, str):
             problems.append(f"{name}: {report}")
@@ -110,15 +107,11 @@ def _budget_problems(kata: Kata, report: Report) -> list[str]:
     return problems
 
 
-def _attempt(run: Grader, kata: Kata, source: str) -> Report | str:
+def _attempt(kata: Kata, source: str) -> Report | str:
     try:
-        return run(kata, source)
+        return grade(kata, source)
     except GraderError as exc:
         return str(exc)
-
-
-def _grade(kata: Kata, source: str) -> Report:
-    return grade(kata, source)
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,2 @@
+def intersect(xs, ys):
+    return list(set(xs) & set(ys))

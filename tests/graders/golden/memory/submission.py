@@ -1,0 +1,2 @@
+def intersection(xs, ys):
+    return [bytearray(10**9)]

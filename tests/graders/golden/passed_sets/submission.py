@@ -1,0 +1,2 @@
+def intersection(xs, ys):
+    return list(set(xs) & set(ys))

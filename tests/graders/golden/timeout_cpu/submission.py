@@ -1,0 +1,3 @@
+def intersection(xs, ys):
+    while True:
+        pass

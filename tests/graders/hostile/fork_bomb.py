@@ -1,0 +1,10 @@
+# expect: timeout error
+import os
+
+
+def intersection(xs, ys):
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass

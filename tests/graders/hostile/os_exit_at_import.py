@@ -1,0 +1,5 @@
+# expect: error
+import os
+
+print("all tests passed", flush=True)
+os._exit(0)

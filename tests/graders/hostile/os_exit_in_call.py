@@ -1,0 +1,6 @@
+# expect: error
+import os
+
+
+def intersection(xs, ys):
+    os._exit(0)
