@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import login as _login
-from factories import make_user as _make_user
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -27,6 +25,8 @@ from sqlalchemy import Engine
 from server.app import create_app
 from server.config import PROJECT_ROOT, Settings
 from server.models import User
+from tests.factories import login as _login
+from tests.factories import make_user as _make_user
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import HTML, QA_PAGE, RunImport
+
+from tests.bank.conftest import HTML, QA_PAGE, RunImport
 
 
 def _only_html_imported(bank_dir: Path) -> None:

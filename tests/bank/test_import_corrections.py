@@ -5,10 +5,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import FLASHCARDS, QA_PAGE, RunImport
-
 from server.bank.files import QuestionDoc, load_bank
 from server.config import PROJECT_ROOT
+from tests.bank.conftest import FLASHCARDS, QA_PAGE, RunImport
 
 KNOWN = f'''
 [[correction]]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COURSE, FLASHCARDS, FREEFORM, HTML, NOTES, QA_PAGE
 
 from server.bank.files import QuestionDoc, load_bank
 from server.bank.shapes import detect_shape, parse_note
 from server.bank.shapes.freeform import UNANSWERED
 from server.bank.text import FIGURE_MISSING
+from tests.bank.conftest import COURSE, FLASHCARDS, FREEFORM, HTML, NOTES, QA_PAGE
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FLASHCARDS, HTML, QA_PAGE, RunImport
-
 from server.bank.files import load_bank, render_question
+from tests.bank.conftest import FLASHCARDS, HTML, QA_PAGE, RunImport
 
 
 def _snapshot(bank: Path) -> dict[str, bytes]:

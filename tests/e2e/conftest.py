@@ -29,10 +29,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from live import LiveServer
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from server.config import PROJECT_ROOT
+from tests.e2e.live import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from factories import PASSWORD
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
 from server import accounts, db
 from server.models import Role, User
+from tests.factories import PASSWORD
 
 
 @dataclass

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from factories import PASSWORD
-from live import LiveServer
 from playwright.sync_api import Page, expect
 
 from server.bank.files import load_bank
 from server.config import Settings
 from server.models import Role
 from server.search import search_questions
+from tests.e2e.live import LiveServer
+from tests.factories import PASSWORD
 
 
 def _math_question(server: LiveServer) -> str:

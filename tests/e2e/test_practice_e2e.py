@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from factories import PASSWORD
-from live import LiveServer
 from playwright.sync_api import Page, expect
 
 from server.bank.files import load_bank
+from tests.e2e.live import LiveServer
+from tests.factories import PASSWORD
 
 
 def _register(page: Page, server: LiveServer, username: str) -> None:

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import KATAS_DIR
 
 import graders
 from graders import commands
+from tests.graders.conftest import KATAS_DIR
 
 RIGHT = KATAS_DIR / "intersection" / "right" / "sets.py"
 WRONG = KATAS_DIR / "intersection" / "wrong" / "keeps_duplicates.py"

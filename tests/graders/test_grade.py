@@ -7,11 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import KATAS_DIR
 
 import graders
 from graders import Kata, Verdict, grade
 from graders.pool import Pool
+from tests.graders.conftest import KATAS_DIR
 
 RIGHT = sorted((KATAS_DIR / "intersection" / "right").glob("*.py"))
 SETS = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_DIR, KATAS_DIR
 
 from graders import Kata, Report, Verdict, grade
+from tests.graders.conftest import HOSTILE_DIR, KATAS_DIR
 
 HOSTILE = sorted(HOSTILE_DIR.glob("*.py"))
 PROJECT = KATAS_DIR.parent

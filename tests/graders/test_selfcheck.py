@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KATAS_DIR
 
 from graders import Verdict, load_kata
 from graders.selfcheck import check_kata, check_katas, expected_verdict
+from tests.graders.conftest import KATAS_DIR
 
 SETS = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
 
@@ -38,7 +38,7 @@ def test_a_wrong_solution_that_passes_is_a_problem(kata_dir: Path) -> None:
     assert gradings == 5
     assert problems == [
         "wrong/no_header.py: first line must be '# expect: <verdict>'",
-        "wrong/not_wrong.py: expected failed, got passed: All 13 tests passed.",
+        "wrong/not_wrong.py: expected failed, got passed: All 14 tests passed.",
     ]
 
 

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KATAS_DIR
 
 from graders import Kata, KataError, Limits, load_kata, load_katas
 from graders.spec import DIFFICULTIES
+from tests.graders.conftest import KATAS_DIR
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from factories import PASSWORD, csrf_token, login, make_user, page, post_form
 from fastapi.testclient import TestClient
 from httpx2 import Response
 from sqlalchemy import Engine
@@ -17,6 +16,7 @@ from server import accounts
 from server.app import create_app
 from server.config import Settings
 from server.models import LoginAttempt, LoginSession, Role, User, utcnow
+from tests.factories import PASSWORD, csrf_token, login, make_user, page, post_form
 
 
 def _attributes(cookie: str) -> set[str]:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from factories import login
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from server.config import PROJECT_ROOT
 from server.models import User
 from server.submissions import MAX_SOURCE_BYTES
+from tests.factories import login
 
 KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
 RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"

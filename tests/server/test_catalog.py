@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from factories import SAMPLE_BANK, login, make_user, page, text, write_sample_bank
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -15,6 +14,7 @@ from server.app import create_app
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
 from server.models import Kata, PracticeEvent, Question, Role
+from tests.factories import SAMPLE_BANK, login, make_user, page, text, write_sample_bank
 
 LSTM = "lstm"
 

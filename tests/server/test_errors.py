@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from factories import csrf_token, page, post_form, text
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from server.models import User
+from tests.factories import csrf_token, page, post_form, text
 
 
 def _message(response: Response, status: int) -> str:

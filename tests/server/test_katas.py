@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from factories import csrf_token, login, page, post_form
 from fastapi.testclient import TestClient
 from httpx2 import Response
 from sqlalchemy import Engine
@@ -18,6 +17,7 @@ from graders import load_kata
 from server.config import PROJECT_ROOT
 from server.models import Draft, Submission, User, utcnow
 from server.submissions import MAX_SOURCE_BYTES, Kind, Status
+from tests.factories import csrf_token, login, page, post_form
 
 KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
 RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from factories import PASSWORD, login, page, post_form, text
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from server.app import create_app
 from server.config import Settings
 from server.models import PracticeEvent, User
+from tests.factories import PASSWORD, login, page, post_form, text
 
 
 def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> None:

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from factories import csrf_token, login, page, post_form, write_sample_bank
 from fastapi.testclient import TestClient
 from httpx import Response
 from sqlalchemy import Engine
@@ -17,6 +16,7 @@ from server import reviews
 from server.app import create_app
 from server.config import Settings
 from server.models import Card, PracticeEvent, User
+from tests.factories import csrf_token, login, page, post_form, write_sample_bank
 
 HTMX = {"HX-Request": "true", "HX-Target": "card"}
 GOOD_TRANSFORMER_ANSWER = (

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import login, page, write_sample_bank
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -17,6 +16,7 @@ from server import progress, reviews
 from server.charts import daily_chart
 from server.keypoints import Coverage
 from server.models import User, utcnow
+from tests.factories import login, page, write_sample_bank
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 SVG = "{http://www.w3.org/2000/svg}"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import one, page, text, write_question, write_sample_bank
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from server.app import create_app
 from server.config import Settings
+from tests.factories import one, page, text, write_question, write_sample_bank
 
 
 @pytest.fixture(autouse=True)

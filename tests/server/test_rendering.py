@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from factories import one, text
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from server.rendering import render_inline, render_markdown
+from tests.factories import one, text
 
 
 def _html(text: str) -> HTMLParser:

@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import write_sample_bank
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from server import reviews
 from server.keypoints import Coverage
 from server.models import Card, PracticeEvent, Question, User
+from tests.factories import write_sample_bank
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 PER_DAY = 10

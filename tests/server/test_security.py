@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from factories import csrf_token, login, page, post_form
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from server.deps import ManagerUser
 from server.models import Role, User
+from tests.factories import csrf_token, login, page, post_form
 
 
 def _error_page(response: Response, status: int) -> str:

@@ -19,13 +19,13 @@ from typing import Any
 
 import httpx
 import pytest
-from factories import PASSWORD
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlmodel import Session, col, select
 
 from server import accounts, db
 from server.config import PROJECT_ROOT
 from server.models import Submission, User
+from tests.factories import PASSWORD
 
 RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
 KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
