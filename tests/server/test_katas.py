@@ -220,7 +220,11 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
 
 
 def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: TestClient) -> None:
-    source = "def intersection(xs, ys):\n    return [x for x in set(xs) if x in ys and x != 7]\n"
+    # No example test uses -20..-10, so only the property against the reference finds the bug.
+    source = (
+        "def intersection(xs, ys):\n"
+        "    return [x for x in set(xs) if x in ys and not -20 <= x <= -10]\n"
+    )
     response = _post(
         logged_in, "/katas/intersection/submissions", {"kind": "submit", "source": source}, **RESULT
     )
@@ -230,9 +234,9 @@ def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: Test
     heading = result.css_first(".counterexample h3")
     assert heading.text(deep=False).strip() == "Smallest failing input"
     assert heading.css_first(".test-name").text() == "test_matches_reference"
-    assert result.css_first(".io-input").text() == "intersection([7], [7])"
+    assert result.css_first(".io-input").text() == "intersection([-10], [-10])"
     assert (result.css_first(".io-expected").text(), result.css_first(".io-got").text()) == (
-        "[7]",
+        "[-10]",
         "[]",
     )
     examples = result.css_first(".test.outcome-failed .examples").text()
