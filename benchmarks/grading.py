@@ -90,12 +90,9 @@ def _grade_once(kata: graders.Kata) -> None:
 def _sandbox_cpu(kata: graders.Kata, count: int) -> float:
     """CPU seconds of the harness and candidate workers for one grading (median)."""
     used = []
+    jobs = grading._jobs(kata, SOLUTION, HIDDEN_TESTS)
     for _ in range(count):
-        pair = get_pool(isolate=True).take()
-        try:
-            run = grading._run(pair, kata, SOLUTION, HIDDEN_TESTS)
-        finally:
-            pair.close()
+        run = grading._run(get_pool(isolate=True), jobs, kata.limits.wall_seconds)
         assert run.harness and run.candidate
         used.append(run.harness["cpu"] + run.candidate["cpu"])
     return statistics.median(used)

@@ -2,9 +2,9 @@
 
 `python -m graders._zygote ROLE ISOLATE UID_BASE CTL_FD` imports what ROLE ("harness" or
 "candidate") needs once, then serves "spawn" requests on the socket CTL_FD. Each request
-carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is 1) enters
-fresh mount, PID, IPC, network and UTS namespaces, mounts its own scratch tmpfs and forks
-the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops to its own
+carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is
+1) enters fresh mount, PID, IPC, network and UTS namespaces, mounts its own scratch tmpfs
+and forks the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops to its own
 unprivileged uid, sets no_new_privs and resource limits, and only then reads its job. The
 keeper (trusted, never runs job code) relays the job in, collects the worker's output and
 reports, kills it on request and reports how it ended; when the worker exits, the kernel
@@ -26,7 +26,7 @@ import sys
 import traceback
 from typing import Any
 
-from graders.codec import decode, encode, read_frame, write_frame
+from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
 
 # Inside the worker: 0 /dev/null, 1 and 2 its output pipe, 3 its keeper, 4 its peer.
 WORKER_CTRL_FD = 3
@@ -280,7 +280,7 @@ class _Watch:
 def _read_or_none(fd: int) -> bytes | None:
     try:
         return read_frame(fd)
-    except (OSError, ValueError):
+    except (OSError, ProtocolError):
         return None
 
 

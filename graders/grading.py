@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import select
 import time
+from dataclasses import dataclass, replace
 
 from graders.codec import encode
-from graders.errors import GraderError
+from graders.errors import GraderError, KataError
 from graders.judge import Run, judge
-from graders.pool import Pair, Worker, get_pool
+from graders.pool import Pair, Pool, Worker, get_pool
 from graders.report import Report, Verdict
 from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS, Kata
 
@@ -38,11 +39,8 @@ def grade(
     if problem:
         report = Report(kata.id, Verdict.REJECTED, problem, suite=suite)
     else:
-        pair = get_pool(isolate=not unsafe_no_sandbox).take()
-        try:
-            run = _run(pair, kata, text, HIDDEN_TESTS if hidden else SAMPLE_TESTS)
-        finally:
-            pair.close()
+        jobs = _jobs(kata, text, HIDDEN_TESTS if hidden else SAMPLE_TESTS)
+        run = _run(get_pool(isolate=not unsafe_no_sandbox), jobs, kata.limits.wall_seconds)
         report = judge(run, kata=kata.id, suite=suite, limits=kata.limits)
     return _finish(report, started, sandboxed=not unsafe_no_sandbox)
 
@@ -67,35 +65,62 @@ def _accept(source: str | bytes) -> tuple[str, str]:
     return text, ""
 
 
-def _run(pair: Pair, kata: Kata, source: str, tests: tuple[str, ...]) -> Run:
+@dataclass(frozen=True)
+class _Jobs:
+    """What each worker of a pair is sent."""
+
+    candidate: bytes
+    candidate_output: int
+    harness: bytes
+
+
+def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
     limits = kata.limits
-    pair.candidate.send_job(
-        output_cap=limits.output_kb * 1024,
-        strict=True,
-        payload=encode(
-            {
-                "source": source,
-                "function": kata.function,
-                "cpu_seconds": limits.cpu_seconds,
-                "memory_mb": limits.memory_mb,
-            }
-        ),
-    )
-    pair.harness.send_job(
-        output_cap=HARNESS_OUTPUT_BYTES,
-        strict=False,
-        payload=encode(
-            {
-                "function": kata.function,
-                "files": kata.harness_files(),
-                "tests": list(tests),
-                "max_examples": kata.max_examples,
-                "cpu_seconds": limits.wall_seconds + 1,
-                "memory_mb": HARNESS_MEMORY_MB,
-            }
-        ),
-    )
-    return _wait(pair, time.monotonic() + limits.wall_seconds)
+    try:
+        files = kata.harness_files()
+    except OSError as exc:
+        raise KataError(f"{kata.id}: cannot read its files: {exc}") from exc
+    candidate = {
+        "source": source,
+        "function": kata.function,
+        "cpu_seconds": limits.cpu_seconds,
+        "memory_mb": limits.memory_mb,
+    }
+    harness = {
+        "function": kata.function,
+        "files": files,
+        "tests": list(tests),
+        "max_examples": kata.max_examples,
+        "cpu_seconds": limits.wall_seconds + 1,
+        "memory_mb": HARNESS_MEMORY_MB,
+    }
+    return _Jobs(encode(candidate), limits.output_kb * 1024, encode(harness))
+
+
+def _run(pool: Pool, jobs: _Jobs, wall_seconds: float) -> Run:
+    """Start both jobs on a fresh pair and wait; a pair that died while ready is replaced once."""
+    pair = pool.take()
+    if not _start(pair, jobs):
+        pair.close()
+        pair = pool.take()
+        if not _start(pair, jobs):
+            pair.close()
+            raise GraderError("the grading sandboxes die before they start")
+    try:
+        return _wait(pair, time.monotonic() + wall_seconds)
+    finally:
+        pair.close()
+
+
+def _start(pair: Pair, jobs: _Jobs) -> bool:
+    try:
+        pair.candidate.send_job(
+            output_cap=jobs.candidate_output, strict=True, payload=jobs.candidate
+        )
+        pair.harness.send_job(output_cap=HARNESS_OUTPUT_BYTES, strict=False, payload=jobs.harness)
+    except OSError:
+        return False
+    return True
 
 
 def _wait(pair: Pair, deadline: float) -> Run:
@@ -142,7 +167,5 @@ def _collect(worker: Worker) -> None:
 
 
 def _finish(report: Report, started: float, *, sandboxed: bool) -> Report:
-    from dataclasses import replace
-
     elapsed = int((time.monotonic() - started) * 1000)
     return replace(report, duration_ms=elapsed, sandboxed=sandboxed)

@@ -194,6 +194,25 @@ def test_without_bubblewrap_grading_refuses(monkeypatch: pytest.MonkeyPatch) -> 
         Pool(isolate=True)
 
 
+def test_where_namespaces_are_refused_grading_refuses_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bwrap that fails as it does in a locked-down container."""
+    fake = tmp_path / "bwrap"
+    fake.write_text(
+        "#!/bin/sh\necho 'bwrap: Creating new namespace failed: Operation not permitted' >&2\n"
+        "exit 1\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    pool = Pool(isolate=True)
+    try:
+        with pytest.raises(graders.SandboxUnavailable, match="Creating new namespace failed"):
+            pool.take()
+    finally:
+        pool.close()
+
+
 def test_a_kata_whose_tests_are_broken_raises_kata_error(
     tmp_path: Path, intersection: Kata
 ) -> None:
