@@ -126,25 +126,29 @@ def _read_events(harness: dict[str, Any] | None) -> _Facts:
     facts = _Facts(tests={})
     for frame in (harness or {}).get("reports", []):
         try:
-            event = decode(frame)
-            kind, body = event
-        except (ProtocolError, TypeError, ValueError) as exc:
-            raise GraderError(f"the test harness sent a malformed report: {exc}") from exc
-        if kind == "start":
-            facts.running = str(body)
-        elif kind == "result":
-            _take_result(facts, body)
-        elif kind == "done":
-            facts.done = True
-        elif kind == "load-error":
-            facts.load_error = body if isinstance(body, dict) else {}
-        elif kind == "gone":
-            facts.gone = body
-        elif kind == "protocol-error":
-            facts.protocol = body
-        elif kind == "broken":
-            facts.broken.append(f"{body['test']}:\n{body['message']}")
+            _take_event(facts, decode(frame))
+        except (ProtocolError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise GraderError(f"the test harness sent a malformed report: {exc!r}") from exc
     return facts
+
+
+def _take_event(facts: _Facts, event: Any) -> None:
+    kind, body = event
+    if kind == "start":
+        facts.running = str(body)
+    elif kind == "result":
+        _take_result(facts, body)
+    elif kind == "done":
+        facts.done = True
+    elif kind == "load-error":
+        # The candidate's own words, passed on: only its text fields are ever read.
+        facts.load_error = body if isinstance(body, dict) else {}
+    elif kind == "gone":
+        facts.gone = dict(body)
+    elif kind == "protocol-error":
+        facts.protocol = dict(body)
+    elif kind == "broken":
+        facts.broken.append(f"{body['test']}:\n{body['message']}")
 
 
 def _take_result(facts: _Facts, body: dict[str, Any]) -> None:

@@ -89,7 +89,12 @@ def _greet(ctrl_fd: int, link_fd: int) -> bool:
         return False
     if isinstance(hello, tuple) and hello == ("ready",):
         return True
-    if isinstance(hello, tuple) and len(hello) == 2 and hello[0] == "load-error":
+    if (
+        isinstance(hello, tuple)
+        and len(hello) == 2
+        and hello[0] == "load-error"
+        and isinstance(hello[1], dict)
+    ):
         _zygote.send(ctrl_fd, ("load-error", hello[1]))
         return False
     _zygote.send(ctrl_fd, ("protocol-error", {"test": "", "input": "", "detail": "no greeting"}))
