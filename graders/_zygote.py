@@ -4,11 +4,12 @@
 "candidate") needs once, then serves "spawn" requests on the socket CTL_FD. Each request
 carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is
 1) enters fresh mount, PID, IPC, network and UTS namespaces, mounts its own scratch tmpfs
-and forks the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops to its own
-unprivileged uid, sets no_new_privs and resource limits, and only then reads its job. The
-keeper (trusted, never runs job code) relays the job in, collects the worker's output and
-reports, kills it on request and reports how it ended; when the worker exits, the kernel
-kills everything left in its PID namespace, so nothing outlives the grading.
+and forks the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops
+to its own unprivileged uid, sets resource limits, no_new_privs and a seccomp filter, and
+only then reads its job. The keeper (trusted, never runs job code) relays the job in,
+collects the worker's output and reports, kills it on request and reports how it ended;
+when the worker exits, the kernel kills everything left in its PID namespace, so nothing
+outlives the grading.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import sys
 import traceback
 from typing import Any
 
+from graders import _seccomp
 from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
 
 # Inside the worker: 0 /dev/null, 1 and 2 its output pipe, 3 its keeper, 4 its peer.
@@ -310,6 +312,8 @@ def _worker(
         os.setresuid(uid, uid, uid)
     _check(_libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+    if isolate:
+        _seccomp.install()
     payload = read_frame(WORKER_CTRL_FD)
     if payload is None:
         os._exit(0)

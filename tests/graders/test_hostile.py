@@ -143,6 +143,33 @@ def test_the_environment_is_clean(short_kata: Kata, monkeypatch: pytest.MonkeyPa
     assert "KATABANK" not in report.stdout and "/work" not in report.stdout
 
 
+def test_no_user_namespace_for_the_candidate(short_kata: Kata) -> None:
+    report = _grade(short_kata, "new_user_namespace.py")
+    assert report.error is not None
+    assert (report.error.type, report.error.message) == (
+        "PermissionError",
+        "Operation not permitted",
+    )
+
+
+def test_threads_processes_and_numpy_still_work(short_kata: Kata) -> None:
+    source = (
+        "import os, subprocess, threading\n"
+        "import numpy as np\n"
+        "\n"
+        "def intersection(xs, ys):\n"
+        "    found = []\n"
+        "    thread = threading.Thread(target=lambda: found.extend(set(xs) & set(ys)))\n"
+        "    thread.start()\n"
+        "    thread.join()\n"
+        "    print(subprocess.run(['/bin/echo', 'child'], capture_output=True).stdout)\n"
+        "    return [int(v) for v in np.unique(np.array(found, dtype=np.int64))]\n"
+    )
+    report = grade(short_kata, source, hidden=False)
+    assert report.passed, report.message
+    assert "b'child\\n'" in report.stdout
+
+
 def test_a_forged_pytest_summary_is_just_output(short_kata: Kata) -> None:
     report = _grade(short_kata, "fake_summary.py")
     assert report.verdict is Verdict.FAILED
