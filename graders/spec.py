@@ -29,6 +29,7 @@ REQUIRED_FILES = (
 )
 SAMPLE_TESTS = ("tests_sample.py",)
 HIDDEN_TESTS = ("tests_sample.py", "tests_hidden.py")
+MIN_MEMORY_MB = 128
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _REQUIRED_KEYS = {
     "id": str,
@@ -175,6 +176,9 @@ def _limits(table: Any, where: Path) -> Limits:
         if not _positive(value, kind):
             raise KataError(f"{where}: 'limits.{key}' must be a positive {kind.__name__}")
         values[key] = kind(value)
+    if values.get("memory_mb", defaults["memory_mb"]) < MIN_MEMORY_MB:
+        # The interpreter and numpy alone take about 100 MiB of address space.
+        raise KataError(f"{where}: 'limits.memory_mb' must be at least {MIN_MEMORY_MB}")
     return Limits(**values)
 
 

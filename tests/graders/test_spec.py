@@ -81,6 +81,7 @@ def test_a_quick_answer_is_read(kata_dir: Path) -> None:
         (("max_examples = 100", "max_examples = 0"), "'max_examples'"),
         (("cpu_seconds = 2", "cpu_seconds = -1"), "'limits.cpu_seconds'"),
         (("memory_mb = 256", "memory_mb = 1.5"), "'limits.memory_mb'"),
+        (("memory_mb = 256", "memory_mb = 64"), "'limits.memory_mb' must be at least 128"),
         (("cpu_seconds = 2", "cpu_secs = 2"), "unknown key 'limits.cpu_secs'"),
         (('title = "Intersection of two arrays"', 'tittle = "x"'), "unknown key 'tittle'"),
         (('title = "Intersection of two arrays"', "title = ["), "kata.toml"),
