@@ -16,7 +16,7 @@ __all__ = ["MAX_ANSWER_CHARS", "AnswerCheck", "check_answer", "parse_answer"]
 
 MAX_ANSWER_CHARS = 64
 _MAX_EXPONENT = 50  # 1e-50 is already absurd for a typed probability; 1e999999 would hang
-_HINT = "write a fraction like 11/216 or a decimal like 0.0509"
+_HINT = "write a fraction like 3/8 or a decimal like 0.375"
 # re.ASCII: `\d` must not match other scripts' digits, which int() would quietly accept.
 _FRACTION = re.compile(r"([+-]?\d+)\s*/\s*(\d+)", re.ASCII)
 _DECIMAL = re.compile(r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*(%?)", re.ASCII)
@@ -71,9 +71,8 @@ def check_answer(expected: str, typed: str, *, abs_tolerance: float = 1e-4) -> A
         told = reading.shown if shown == reading.shown else f"{reading.shown} {relation} {shown}"
         message = f"{told} is {side}: a probability is between 0 and 1"
         return AnswerCheck(False, message, value)
-    about = _approx(answer.value)[1]
     if reading.exact and answer.exact:
-        return AnswerCheck(*_exact_verdict(reading, answer.value, about, tolerance), value)
+        return AnswerCheck(*_exact_verdict(reading, answer.value, tolerance), value)
     error = abs(value - answer.value)
     if error == 0:
         return AnswerCheck(True, f"Correct: {_equals(reading, answer)}", value)
@@ -82,21 +81,19 @@ def check_answer(expected: str, typed: str, *, abs_tolerance: float = 1e-4) -> A
     if _is_rounding(reading, error):
         rounded = f"Close: {reading.shown} is the answer rounded to {_places(reading.places)}"
         if tolerance:
-            message = f"{rounded}; give it to within {float(tolerance):g} (it is about {about})"
+            message = f"{rounded}; give it to within {float(tolerance):g}"
         elif answer.exact:
             message = f"{rounded}; this one wants the exact fraction"
         else:
             message = f"{rounded}; this one wants all of its digits"
         return AnswerCheck(False, message, value)
     shown = _approx(value)[1]
-    if shown == reading.shown:
-        return AnswerCheck(False, f"Not quite: the answer is about {about}, not {shown}", value)
-    message = f"Not quite: {reading.shown} is {shown}, the answer is about {about}"
-    return AnswerCheck(False, message, value)
+    told = f"{shown} is" if shown == reading.shown else f"{reading.shown} is {shown},"
+    return AnswerCheck(False, f"Not quite: {told} {_direction(value, answer.value)}", value)
 
 
 def _exact_verdict(
-    reading: _Reading, answer: Fraction, about: str, tolerance: Fraction
+    reading: _Reading, answer: Fraction, tolerance: Fraction
 ) -> tuple[bool, str]:
     """A typed fraction against an exact answer: equal, or wrong however close."""
     relation, shown = _approx(reading.value)
@@ -105,11 +102,13 @@ def _exact_verdict(
         told = reading.shown if reading.shown == reduced else f"{reading.shown} = {reduced}"
         return True, f"Correct: {told} {relation} {shown}"
     if abs(reading.value - answer) <= tolerance:
-        return False, (
-            f"Close: {reading.shown} is {shown}, but a fraction must be exact; "
-            f"the answer is about {about}"
-        )
-    return False, f"Not quite: {reading.shown} is {shown}, the answer is about {about}"
+        return False, f"Close: {reading.shown} is {shown}, but a fraction must be exact"
+    return False, f"Not quite: {reading.shown} is {shown}, {_direction(reading.value, answer)}"
+
+
+def _direction(value: Fraction, answer: Fraction) -> str:
+    """Which way to go: a wrong answer must not give the right one away, so retrying is worth it."""
+    return "too large" if value > answer else "too small"
 
 
 def _equals(reading: _Reading, answer: _Reading) -> str:
@@ -122,7 +121,9 @@ def _equals(reading: _Reading, answer: _Reading) -> str:
 def _rounded_message(reading: _Reading, answer: _Reading, tolerance: Fraction) -> str:
     precise = _precise(answer.value)
     exactly = f"exactly {answer.value} ≈ {precise}" if answer.exact else f"about {precise}"
-    if not reading.exact and round(answer.value, reading.places) == reading.value:
+    # Within half a unit of its last place: a tie may be rounded either way, not only to even.
+    half_unit = Fraction(1, 2 * 10**reading.places)
+    if not reading.exact and abs(answer.value - reading.value) <= half_unit:
         rounded = f"the answer rounded to {_places(reading.places)}"
         return f"Correct: {reading.shown} is {rounded}, which is {exactly}"
     return f"Correct to within {float(tolerance):g}: {reading.shown}; the answer is {exactly}"

@@ -333,7 +333,7 @@ def test_quick_answers_are_checked_inline_and_kept(logged_in: TestClient) -> Non
         box.css_first(".answer-message.wrong")
         .text()
         .strip()
-        .endswith("Not quite: the answer is about 0.0509, not 0.5")
+        .endswith("Not quite: 0.5 is too large")
     )
     assert box.css_first("input[name=answer]").attributes["value"] == "0.5"
     right = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "11/216"}, **headers)
