@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from typing import Any
@@ -52,6 +53,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
+    # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
+    # errors, submissions graded again) would otherwise be dropped.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     uvicorn.run(
         create_app(Settings()),
         host=args.host,
