@@ -2,9 +2,12 @@
 
     settings         Settings on a temporary database and a temporary copy of the question files
     questions_dir    that copy (tests may add, edit or delete files before the app starts)
+    sample_bank      questions_dir holding only factories.SAMPLE_BANK; a module opts in with
+                     `pytestmark = pytest.mark.usefixtures("sample_bank")`
     app              create_app(settings), not started
     client           a TestClient with the app started (migrations run, catalog synced)
     engine           the started app's engine, for arranging data directly
+    session          a Session on `engine` (expire_on_commit=False), for calling domain functions
     make_user        make_user(username="alice", *, password=PASSWORD, role=Role.candidate)
     user             a candidate "alice" with password factories.PASSWORD
     logged_in        `client`, logged in as `user`
@@ -21,12 +24,14 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from server.app import create_app
 from server.config import PROJECT_ROOT, Settings
 from server.models import User
 from tests.factories import login as _login
 from tests.factories import make_user as _make_user
+from tests.factories import write_sample_bank
 
 
 @pytest.fixture
@@ -36,6 +41,11 @@ def questions_dir(tmp_path: Path) -> Path:
     for path in (PROJECT_ROOT / "questions").glob("*.md"):
         shutil.copy2(path, target / path.name)
     return target
+
+
+@pytest.fixture
+def sample_bank(questions_dir: Path) -> None:
+    write_sample_bank(questions_dir)
 
 
 @pytest.fixture
@@ -62,6 +72,12 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 def engine(client: TestClient, app: FastAPI) -> Engine:
     engine: Engine = app.state.engine
     return engine
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
 
 
 @pytest.fixture

@@ -14,14 +14,12 @@ from server.app import create_app
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
 from server.models import Kata, PracticeEvent, Question, Role
-from tests.factories import SAMPLE_BANK, login, make_user, page, text, write_sample_bank
+from tests.factories import SAMPLE_BANK, login, make_user, page, text
 
 LSTM = "lstm"
 
 
-@pytest.fixture(autouse=True)
-def _sample_bank(questions_dir: Path) -> None:
-    write_sample_bank(questions_dir)
+pytestmark = pytest.mark.usefixtures("sample_bank")
 
 
 def _rows(engine: Engine) -> dict[str, Question]:

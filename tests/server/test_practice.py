@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,7 +15,7 @@ from server import reviews
 from server.app import create_app
 from server.config import Settings
 from server.models import Card, PracticeEvent, User
-from tests.factories import csrf_token, login, page, post_form, write_sample_bank
+from tests.factories import csrf_token, login, page, post_form
 
 HTMX = {"HX-Request": "true", "HX-Target": "card"}
 GOOD_TRANSFORMER_ANSWER = (
@@ -25,9 +24,7 @@ GOOD_TRANSFORMER_ANSWER = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _sample_bank(questions_dir: Path) -> None:
-    write_sample_bank(questions_dir)
+pytestmark = pytest.mark.usefixtures("sample_bank")
 
 
 def _events(engine: Engine) -> list[PracticeEvent]:

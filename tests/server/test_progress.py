@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,21 +15,13 @@ from server import progress, reviews
 from server.charts import daily_chart
 from server.keypoints import Coverage
 from server.models import User, utcnow
-from tests.factories import login, page, write_sample_bank
+from tests.factories import login, page
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(autouse=True)
-def _sample_bank(questions_dir: Path) -> None:
-    write_sample_bank(questions_dir)
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine, expire_on_commit=False) as session:
-        yield session
+pytestmark = pytest.mark.usefixtures("sample_bank")
 
 
 def _rate_on(

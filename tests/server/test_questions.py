@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from server.app import create_app
 from server.config import Settings
-from tests.factories import one, page, text, write_question, write_sample_bank
+from tests.factories import one, page, text, write_question
 
-
-@pytest.fixture(autouse=True)
-def _sample_bank(questions_dir: Path) -> None:
-    write_sample_bank(questions_dir)
+pytestmark = pytest.mark.usefixtures("sample_bank")
 
 
 def _ids(client: TestClient, query: str = "") -> list[str]:

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from server import reviews
 from server.keypoints import Coverage
 from server.models import Card, PracticeEvent, Question, User
-from tests.factories import write_sample_bank
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 PER_DAY = 10
 
 
-@pytest.fixture(autouse=True)
-def _sample_bank(questions_dir: Path) -> None:
-    write_sample_bank(questions_dir)
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine, expire_on_commit=False) as session:
-        yield session
+pytestmark = pytest.mark.usefixtures("sample_bank")
 
 
 def _next(session: Session, user: User, now: datetime, per_day: int = PER_DAY) -> str | None:
