@@ -1,6 +1,8 @@
 """Things tests build: users, logged-in clients, parsed pages.
 
     make_user(engine, username="alice", password=PASSWORD, role=Role.candidate) -> User
+    make_submission(engine, user, **fields) -> Submission   a row as an earlier request left it
+    wait_until_graded(client, submission_id) -> dict   the API's JSON for it once graded
     login(client, username="alice", password=PASSWORD) -> Response (the redirect after login)
     csrf_token(client, path="/questions") -> str   the token a page hands the browser
     post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
@@ -17,6 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi.testclient import TestClient
 from httpx2 import Response
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -26,23 +29,31 @@ from sqlmodel import Session
 
 from server import accounts
 from server.bank.files import render_question
-from server.models import Role, User
+from server.models import Role, Submission, User
+from server.submissions import Kind
 
 __all__ = [
+    "KEEPS_DUPLICATES",
     "PASSWORD",
+    "RIGHT",
     "SAMPLE_BANK",
     "csrf_token",
     "login",
+    "make_submission",
     "make_user",
     "one",
     "page",
     "post_form",
     "text",
+    "wait_until_graded",
     "write_question",
     "write_sample_bank",
 ]
 
 PASSWORD = "correct horse battery"
+# Two answers to the intersection kata: a right one, and one that keeps repeated values.
+RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
 
 
 def make_user(
@@ -56,6 +67,29 @@ def make_user(
         return accounts.create_user(
             session=session, username=username, password=password, role=role
         )
+
+
+def make_submission(engine: Engine, user: User, **fields: Any) -> Submission:
+    """A submission row put straight into the database, as an earlier request would have left it."""
+    values: dict[str, Any] = {"kata_id": "intersection", "kind": Kind.submit, "source": RIGHT}
+    assert user.id is not None
+    with Session(engine, expire_on_commit=False) as session:
+        row = Submission(user_id=user.id, **{**values, **fields})
+        session.add(row)
+        session.commit()
+        session.refresh(row)
+        return row
+
+
+def wait_until_graded(
+    client: httpx.Client | TestClient, submission_id: int, *, polls: int = 6
+) -> dict[str, Any]:
+    """The submission once graded, long-polling the API (the first grading starts sandboxes)."""
+    for _ in range(polls):
+        body: dict[str, Any] = client.get(f"/api/submissions/{submission_id}?wait=30").json()
+        if body["status"] == "done":
+            return body
+    raise AssertionError(f"submission {submission_id} was not graded: {body}")
 
 
 def page(response: Response) -> HTMLParser:

@@ -12,10 +12,7 @@ from httpx2 import Response
 from server.config import PROJECT_ROOT
 from server.models import User
 from server.submissions import MAX_SOURCE_BYTES
-from tests.factories import login
-
-KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
-RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+from tests.factories import KEEPS_DUPLICATES, RIGHT, login, wait_until_graded
 
 
 def _token(client: TestClient) -> str:
@@ -27,15 +24,6 @@ def _post(client: TestClient, body: dict[str, Any], token: str | None = None) ->
     return client.post(
         "/api/submissions", json=body, headers={"X-CSRF-Token": token or _token(client)}
     )
-
-
-def _graded(client: TestClient, submission_id: int) -> dict[str, Any]:
-    """The submission once graded, long-polling (the first grading starts the sandboxes)."""
-    for _ in range(6):
-        body: dict[str, Any] = client.get(f"/api/submissions/{submission_id}?wait=30").json()
-        if body["status"] == "done":
-            return body
-    raise AssertionError(f"submission {submission_id} was not graded: {body}")
 
 
 def test_the_api_needs_a_login(client: TestClient) -> None:
@@ -66,7 +54,7 @@ def test_submit_then_long_poll_for_the_verdict_then_list(logged_in: TestClient) 
     assert first["status"] == "queued"
     assert first["url"] == f"/api/submissions/{first['id']}"
 
-    graded = _graded(logged_in, first["id"])
+    graded = wait_until_graded(logged_in, first["id"])
     assert (graded["kind"], graded["verdict"], graded["source"]) == (
         "submit",
         "failed",
@@ -86,7 +74,7 @@ def test_submit_then_long_poll_for_the_verdict_then_list(logged_in: TestClient) 
     run = _post(
         logged_in, {"kata_id": "intersection", "source": RIGHT, "kind": "run"}, token
     ).json()
-    assert _graded(logged_in, run["id"])["report"]["suite"] == "sample"
+    assert wait_until_graded(logged_in, run["id"])["report"]["suite"] == "sample"
     other = _post(logged_in, {"kata_id": "duplicates", "source": "x = 1\n"}, token).json()
 
     listed = logged_in.get("/api/submissions").json()
@@ -97,7 +85,7 @@ def test_submit_then_long_poll_for_the_verdict_then_list(logged_in: TestClient) 
     assert [item["id"] for item in logged_in.get("/api/submissions?limit=1").json()] == [
         other["id"]
     ]
-    _graded(logged_in, other["id"])
+    wait_until_graded(logged_in, other["id"])
 
 
 def test_every_seed_katas_reference_solution_passes_through_the_api(
@@ -112,7 +100,7 @@ def test_every_seed_katas_reference_solution_passes_through_the_api(
         response = _post(logged_in, body, token)
         assert response.status_code == 202, response.text
         ids[path.parent.name] = response.json()["id"]
-    verdicts = {kata: _graded(logged_in, ids[kata])["verdict"] for kata in ids}
+    verdicts = {kata: wait_until_graded(logged_in, ids[kata])["verdict"] for kata in ids}
     assert verdicts == dict.fromkeys(ids, "passed")
     solved = logged_in.get("/katas?status=solved").text
     for kata in ids:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -17,10 +18,17 @@ from graders import load_kata
 from server.config import PROJECT_ROOT
 from server.models import Draft, Submission, User, utcnow
 from server.submissions import MAX_SOURCE_BYTES, Kind, Status
-from tests.factories import csrf_token, login, page, post_form
+from tests.factories import (
+    KEEPS_DUPLICATES,
+    RIGHT,
+    csrf_token,
+    login,
+    make_submission,
+    page,
+    post_form,
+    wait_until_graded,
+)
 
-KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
-RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
 RESULT = {"HX-Request": "true", "HX-Target": "result"}
 
 
@@ -31,25 +39,14 @@ def _post(client: TestClient, path: str, data: dict[str, Any], **headers: str) -
     )
 
 
-def _graded(client: TestClient, submission_id: int) -> dict[str, Any]:
-    """The submission once graded, long-polling the API (the first grading starts sandboxes)."""
-    for _ in range(6):
-        body: dict[str, Any] = client.get(f"/api/submissions/{submission_id}?wait=30").json()
-        if body["status"] == "done":
-            return body
-    raise AssertionError(f"submission {submission_id} was not graded: {body}")
-
-
-def _arrange(engine: Engine, user: User, **fields: Any) -> Submission:
-    """A submission row put straight into the database, as an earlier request would have."""
-    values: dict[str, Any] = {"kata_id": "intersection", "kind": Kind.submit, "source": RIGHT}
-    assert user.id is not None
-    with Session(engine, expire_on_commit=False) as session:
-        row = Submission(user_id=user.id, **{**values, **fields})
-        session.add(row)
-        session.commit()
-        session.refresh(row)
-        return row
+def _graded_result(client: TestClient, kind: str, source: str) -> HTMLParser:
+    """Run or Submit `source` for intersection through htmx; the result fragment once graded."""
+    response = _post(
+        client, "/katas/intersection/submissions", {"kind": kind, "source": source}, **RESULT
+    )
+    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
+    wait_until_graded(client, submission_id)
+    return page(client.get(f"/submissions/{submission_id}", headers=RESULT))
 
 
 def _textarea(response: Response) -> str:
@@ -99,13 +96,13 @@ def test_the_list_shows_every_kata_and_filters_it(logged_in: TestClient) -> None
 def test_solved_means_a_passing_hidden_test_submission(
     logged_in: TestClient, engine: Engine, user: User
 ) -> None:
-    _arrange(
+    make_submission(
         engine, user, kata_id="duplicates", kind=Kind.run, status=Status.done, verdict="passed"
     )
-    _arrange(engine, user, kata_id="intersection", status=Status.done, verdict="failed")
-    _arrange(engine, user, kata_id="intersection", status=Status.done, verdict="passed")
-    _arrange(engine, user, kata_id="combinations", status=Status.done, verdict="failed")
-    _arrange(
+    make_submission(engine, user, kata_id="intersection", status=Status.done, verdict="failed")
+    make_submission(engine, user, kata_id="intersection", status=Status.done, verdict="passed")
+    make_submission(engine, user, kata_id="combinations", status=Status.done, verdict="failed")
+    make_submission(
         engine,
         user,
         kata_id="p_consecutive",
@@ -197,7 +194,7 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     assert pending.attributes["hx-swap"] == "outerHTML"
     assert "HX-Trigger" not in response.headers
 
-    assert _graded(logged_in, submission_id)["verdict"] == "failed"
+    assert wait_until_graded(logged_in, submission_id)["verdict"] == "failed"
     done = logged_in.get(f"/submissions/{submission_id}", headers=RESULT)
     assert done.headers["HX-Trigger"] == "submission-done"
     result = page(done).css_first("section#result")
@@ -225,12 +222,7 @@ def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: Test
         "def intersection(xs, ys):\n"
         "    return [x for x in set(xs) if x in ys and not -20 <= x <= -10]\n"
     )
-    response = _post(
-        logged_in, "/katas/intersection/submissions", {"kind": "submit", "source": source}, **RESULT
-    )
-    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
-    _graded(logged_in, submission_id)
-    result = page(logged_in.get(f"/submissions/{submission_id}", headers=RESULT))
+    result = _graded_result(logged_in, "submit", source)
     heading = result.css_first(".counterexample h3")
     assert heading.text(deep=False).strip() == "Smallest failing input"
     assert heading.css_first(".test-name").text() == "test_matches_reference"
@@ -250,12 +242,7 @@ def test_an_error_shows_the_trimmed_traceback_and_the_output(logged_in: TestClie
         "    xs[0]  # fails for an empty list\n"
         "    return list(set(xs) & set(ys))\n"
     )
-    response = _post(
-        logged_in, "/katas/intersection/submissions", {"kind": "run", "source": source}, **RESULT
-    )
-    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
-    _graded(logged_in, submission_id)
-    result = page(logged_in.get(f"/submissions/{submission_id}", headers=RESULT))
+    result = _graded_result(logged_in, "run", source)
     assert result.css_first(".verdict-badge").text() == "Error"
     error = result.css_first(".candidate-error")
     assert "IndexError" in error.css_first("h3").text()
@@ -277,7 +264,7 @@ def test_without_javascript_a_submission_redirects_to_its_own_page(
     location = response.headers["location"]
     submission_id = int(location.rsplit("/", 1)[1])
     assert location == f"/submissions/{submission_id}"
-    assert _graded(logged_in, submission_id)["verdict"] == "passed"
+    assert wait_until_graded(logged_in, submission_id)["verdict"] == "passed"
     html = page(logged_in.get(location))
     assert html.css_first("h1").text() == f"Submit #{submission_id}"
     assert html.css_first("#result").attributes["data-verdict"] == "passed"
@@ -287,7 +274,7 @@ def test_without_javascript_a_submission_redirects_to_its_own_page(
     assert html.css_first("noscript") is None
 
     # A submission still waiting refreshes itself, with htmx or, without it, a meta refresh.
-    waiting = _arrange(engine, user, status=Status.queued)
+    waiting = make_submission(engine, user, status=Status.queued)
     pending = page(logged_in.get(f"/submissions/{waiting.id}"))
     assert pending.css_first("#result").attributes["hx-get"] == f"/submissions/{waiting.id}"
     assert pending.css_first(".verdict-badge").text() == "Queued"
@@ -356,7 +343,7 @@ def test_quick_answers_are_checked_inline_and_kept(logged_in: TestClient) -> Non
 def test_the_history_lists_runs_and_submits_and_any_can_be_reloaded(
     logged_in: TestClient, engine: Engine, user: User
 ) -> None:
-    old = _arrange(
+    old = make_submission(
         engine,
         user,
         source=KEEPS_DUPLICATES,
@@ -364,8 +351,8 @@ def test_the_history_lists_runs_and_submits_and_any_can_be_reloaded(
         verdict="failed",
         created_at=utcnow() - timedelta(minutes=5),
     )
-    new = _arrange(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
-    _arrange(engine, user, kata_id="duplicates", status=Status.done, verdict="passed")
+    new = make_submission(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
+    make_submission(engine, user, kata_id="duplicates", status=Status.done, verdict="passed")
     history = page(logged_in.get("/katas/intersection/history")).css_first("section#history")
     rows = history.css("tbody tr")
     assert [row.attributes["data-id"] for row in rows] == [str(new.id), str(old.id)]
@@ -386,7 +373,7 @@ def test_too_many_submissions_in_a_minute_get_a_clear_429(
     logged_in: TestClient, engine: Engine, user: User, htmx: bool
 ) -> None:
     for _ in range(10):
-        _arrange(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
+        make_submission(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
     code = "def intersection(xs, ys):\n    return []  # my latest idea\n"
     headers = RESULT if htmx else {}
     response = _post(
@@ -423,7 +410,7 @@ def test_one_user_never_sees_anothers_code_or_verdicts_on_pages(
 ) -> None:
     alice, bob = make_user("alice"), make_user("bob")
     secret = "def intersection(xs, ys):\n    return []  # alice's secret\n"
-    theirs = _arrange(engine, alice, source=secret, status=Status.done, verdict="passed")
+    theirs = make_submission(engine, alice, source=secret, status=Status.done, verdict="passed")
     login(client, bob.username)
     missing = client.get(f"/submissions/{theirs.id}")
     assert missing.status_code == 404

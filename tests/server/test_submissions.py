@@ -6,7 +6,6 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -19,9 +18,7 @@ from server.config import PROJECT_ROOT
 from server.grading import EmbeddedQueue
 from server.models import Submission, User, utcnow
 from server.submissions import MAX_SOURCE_BYTES, UNAVAILABLE, Kind, Status, SubmissionRefused
-
-KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
-RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+from tests.factories import KEEPS_DUPLICATES, RIGHT, make_submission
 
 
 class RecordingQueue:
@@ -76,18 +73,6 @@ def _row(engine: Engine, submission_id: int | None) -> Submission:
         return row
 
 
-def _arrange(engine: Engine, user: User, **fields: Any) -> Submission:
-    """A submission row put straight into the database, as a past request would have left it."""
-    values: dict[str, Any] = {"kata_id": "intersection", "kind": Kind.submit, "source": RIGHT}
-    assert user.id is not None
-    with Session(engine, expire_on_commit=False) as session:
-        row = Submission(user_id=user.id, **{**values, **fields})
-        session.add(row)
-        session.commit()
-        session.refresh(row)
-        return row
-
-
 def test_a_submission_is_stored_queued_then_graded_with_a_counterexample(
     engine: Engine, user: User, katas: dict[str, KataSpec]
 ) -> None:
@@ -127,7 +112,7 @@ def test_a_finished_submission_is_not_graded_again(
     engine: Engine, user: User, katas: dict[str, KataSpec]
 ) -> None:
     finished = utcnow() - timedelta(hours=1)
-    row = _arrange(
+    row = make_submission(
         engine, user, status=Status.done, verdict="failed", report={}, finished_at=finished
     )
     submissions.grade_by_id(row.id or 0, engine=engine, katas=katas)
@@ -136,7 +121,7 @@ def test_a_finished_submission_is_not_graded_again(
 
 
 def test_a_kata_gone_from_the_files_is_reported_as_not_graded(engine: Engine, user: User) -> None:
-    row = _arrange(engine, user, status=Status.running)
+    row = make_submission(engine, user, status=Status.running)
     submissions.grade_by_id(row.id or 0, engine=engine, katas={})
     graded = _row(engine, row.id)
     assert (graded.status, graded.verdict) == (Status.done, UNAVAILABLE)
@@ -145,9 +130,9 @@ def test_a_kata_gone_from_the_files_is_reported_as_not_graded(engine: Engine, us
 
 
 def test_resume_queues_every_unfinished_submission_in_order(engine: Engine, user: User) -> None:
-    running = _arrange(engine, user, status=Status.running)
-    _arrange(engine, user, status=Status.done, verdict="passed")
-    queued = _arrange(engine, user, status=Status.queued)
+    running = make_submission(engine, user, status=Status.running)
+    make_submission(engine, user, status=Status.done, verdict="passed")
+    queued = make_submission(engine, user, status=Status.queued)
     queue = RecordingQueue()
     with Session(engine) as session:
         assert submissions.resume(session=session, queue=queue) == 2
@@ -174,11 +159,13 @@ def test_the_rate_limit_counts_runs_and_submits_of_the_last_minute(
     engine: Engine, user: User, katas: dict[str, KataSpec]
 ) -> None:
     now = utcnow()
-    _arrange(engine, user, created_at=now - timedelta(seconds=61), status=Status.done)
+    make_submission(engine, user, created_at=now - timedelta(seconds=61), status=Status.done)
     for seconds in range(8, 0, -1):
-        _arrange(engine, user, created_at=now - timedelta(seconds=seconds), status=Status.done)
+        make_submission(
+            engine, user, created_at=now - timedelta(seconds=seconds), status=Status.done
+        )
     for _ in range(3):  # quick answers cost no grading, so they do not count
-        _arrange(engine, user, kind=Kind.answer, source="1/4", status=Status.done)
+        make_submission(engine, user, kind=Kind.answer, source="1/4", status=Status.done)
     kata = katas["intersection"]
     _submit(engine, user, kata, RIGHT, Kind.run, now=now, per_minute=10)
     _submit(engine, user, kata, RIGHT, Kind.submit, now=now, per_minute=10)
@@ -214,10 +201,10 @@ def test_users_reach_only_their_own_submissions(
     engine: Engine, make_user: Callable[..., User]
 ) -> None:
     alice, bob = make_user("alice"), make_user("bob")
-    first = _arrange(engine, alice)
-    other_kata = _arrange(engine, alice, kata_id="duplicates")
-    newest = _arrange(engine, alice)
-    bobs = _arrange(engine, bob)
+    first = make_submission(engine, alice)
+    other_kata = make_submission(engine, alice, kata_id="duplicates")
+    newest = make_submission(engine, alice)
+    bobs = make_submission(engine, bob)
     with Session(engine) as session:
         found = submissions.get_submission(session=session, user=alice, submission_id=first.id or 0)
         assert found is not None and found.id == first.id

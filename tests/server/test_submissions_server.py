@@ -25,10 +25,8 @@ from sqlmodel import Session, col, select
 from server import accounts, db
 from server.config import PROJECT_ROOT
 from server.models import Submission, User
-from tests.factories import PASSWORD
+from tests.factories import KEEPS_DUPLICATES, PASSWORD, RIGHT, wait_until_graded
 
-RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
-KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 
 
@@ -114,14 +112,6 @@ def _login(url: str, username: str) -> httpx.Client:
     return client
 
 
-def _graded(client: httpx.Client, submission_id: int) -> dict[str, Any]:
-    for _ in range(10):
-        body: dict[str, Any] = client.get(f"/api/submissions/{submission_id}?wait=30").json()
-        if body["status"] == "done":
-            return body
-    raise AssertionError(f"submission {submission_id} was not graded: {body}")
-
-
 def _rows(database_url: str) -> list[Submission]:
     engine = db.make_engine(database_url)
     try:
@@ -161,7 +151,7 @@ def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: P
 
         for number, name in enumerate(names):
             client = clients[name]
-            graded = _graded(client, created[name])
+            graded = wait_until_graded(client, created[name], polls=10)
             assert graded["source"] == sources[name]
             assert graded["verdict"] == ("passed" if number % 2 == 0 else "failed")
             assert [item["id"] for item in client.get("/api/submissions").json()] == [created[name]]
@@ -233,6 +223,6 @@ def test_a_server_killed_mid_grading_grades_the_submission_after_restart(root: P
 
     with _serve(root, database_url, "second") as second:
         client = _login(second.url, "phoenix")
-        graded = _graded(client, submission_id)
+        graded = wait_until_graded(client, submission_id, polls=10)
         client.close()
     assert (graded["verdict"], graded["source"]) == ("passed", SLOW_BUT_RIGHT)
