@@ -1,9 +1,11 @@
-"""Things tests build: users, logged-in clients, parsed pages.
+"""Things tests build and check: users, logged-in clients, parsed pages.
 
     make_user(engine, username="alice", password=PASSWORD, role=Role.candidate) -> User
     make_submission(engine, user, **fields) -> Submission   a row as an earlier request left it
     wait_until_graded(client, submission_id) -> dict   the API's JSON for it once graded
     login(client, username="alice", password=PASSWORD) -> Response (the redirect after login)
+    register(client, username, password=PASSWORD) -> Response   the registration form posted
+    assert_login_required(client, *paths)  each path sends an anonymous browser to log in
     csrf_token(client, path="/questions") -> str   the token a page hands the browser
     post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
     page(response) -> HTMLParser                   query with CSS selectors: .css(), .css_first()
@@ -37,6 +39,7 @@ __all__ = [
     "PASSWORD",
     "RIGHT",
     "SAMPLE_BANK",
+    "assert_login_required",
     "csrf_token",
     "login",
     "make_submission",
@@ -44,6 +47,7 @@ __all__ = [
     "one",
     "page",
     "post_form",
+    "register",
     "text",
     "wait_until_graded",
     "write_question",
@@ -129,6 +133,21 @@ def login(client: TestClient, username: str = "alice", password: str = PASSWORD)
     )
     assert response.status_code == 303, response.text
     return response
+
+
+def register(client: TestClient, username: str, password: str = PASSWORD) -> Response:
+    """Post the registration form; a redirect (303) when the account was created."""
+    return post_form(
+        client, "/register", {"username": username, "password": password}, token_from="/register"
+    )
+
+
+def assert_login_required(client: TestClient, *paths: str) -> None:
+    """Each of `paths` sends an anonymous browser to the login page, to come back afterwards."""
+    for path in paths:
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/login?next={path}"
 
 
 def write_question(

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from httpx2 import Response
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -16,21 +15,15 @@ from server import accounts
 from server.app import create_app
 from server.config import Settings
 from server.models import LoginAttempt, LoginSession, Role, User, utcnow
-from tests.factories import PASSWORD, csrf_token, login, make_user, page, post_form
+from tests.factories import PASSWORD, csrf_token, login, make_user, page, post_form, register
 
 
 def _attributes(cookie: str) -> set[str]:
     return {part.strip().lower() for part in cookie.split(";")[1:]}
 
 
-def _register(client: TestClient, username: str, password: str) -> Response:
-    return post_form(
-        client, "/register", {"username": username, "password": password}, token_from="/register"
-    )
-
-
 def test_register_logs_the_new_user_in(client: TestClient, engine: Engine) -> None:
-    response = _register(client, "Bob_the.Builder-1", PASSWORD)
+    response = register(client, "Bob_the.Builder-1", PASSWORD)
     assert response.status_code == 303 and response.headers["location"] == "/"
     nav_user = page(client.get("/questions")).css_first(".nav-user")
     assert nav_user is not None and nav_user.text() == "bob_the.builder-1"
@@ -40,7 +33,7 @@ def test_register_logs_the_new_user_in(client: TestClient, engine: Engine) -> No
 
 
 def test_password_is_stored_as_an_argon2_hash(client: TestClient, engine: Engine) -> None:
-    _register(client, "carol", PASSWORD)
+    register(client, "carol", PASSWORD)
     with Session(engine) as session:
         user = session.exec(select(User)).one()
     assert user.password_hash.startswith("$argon2id$")
@@ -63,7 +56,7 @@ def test_password_is_stored_as_an_argon2_hash(client: TestClient, engine: Engine
 def test_invalid_registration_shows_the_error_on_the_form(
     client: TestClient, engine: Engine, username: str, password: str, field: str, message: str
 ) -> None:
-    response = _register(client, username, password)
+    response = register(client, username, password)
     assert response.status_code == 400
     html = page(response)
     error = html.css_first(f"#error-{field}")
@@ -80,7 +73,7 @@ def test_usernames_are_unique_regardless_of_case(
     client: TestClient, make_user: Callable[..., User]
 ) -> None:
     make_user("erin")
-    response = _register(client, "ERIN", PASSWORD)
+    response = register(client, "ERIN", PASSWORD)
     assert response.status_code == 400
     error = page(response).css_first("#error-username")
     assert error is not None and "taken" in error.text()

@@ -21,6 +21,7 @@ from server.submissions import MAX_SOURCE_BYTES, Kind, Status
 from tests.factories import (
     KEEPS_DUPLICATES,
     RIGHT,
+    assert_login_required,
     csrf_token,
     login,
     make_submission,
@@ -56,10 +57,7 @@ def _textarea(response: Response) -> str:
 
 
 def test_kata_pages_need_a_login(client: TestClient) -> None:
-    for path in ("/katas", "/katas/intersection", "/submissions/1"):
-        response = client.get(path, follow_redirects=False)
-        assert response.status_code == 303
-        assert response.headers["location"] == f"/login?next={path}"
+    assert_login_required(client, "/katas", "/katas/intersection", "/submissions/1")
 
 
 def test_the_list_shows_every_kata_and_filters_it(logged_in: TestClient) -> None:

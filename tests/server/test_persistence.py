@@ -8,18 +8,13 @@ from sqlmodel import Session, select
 from server.app import create_app
 from server.config import Settings
 from server.models import PracticeEvent, User
-from tests.factories import PASSWORD, login, page, post_form, text
+from tests.factories import login, page, register, text
 
 
 def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> None:
     first = create_app(settings)
     with TestClient(first) as client:
-        response = post_form(
-            client,
-            "/register",
-            {"username": "heidi", "password": PASSWORD},
-            token_from="/register",
-        )
+        response = register(client, "heidi")
         assert response.status_code == 303
         session_cookie = client.cookies["katabank_session"]
         question_id = next(iter(first.state.catalog.questions))

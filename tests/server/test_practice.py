@@ -15,7 +15,7 @@ from server import reviews
 from server.app import create_app
 from server.config import Settings
 from server.models import Card, PracticeEvent, User
-from tests.factories import csrf_token, login, page, post_form
+from tests.factories import assert_login_required, csrf_token, login, page, post_form
 
 HTMX = {"HX-Request": "true", "HX-Target": "card"}
 GOOD_TRANSFORMER_ANSWER = (
@@ -51,10 +51,7 @@ def _rate(client: TestClient, question_id: str, rating: object) -> Response:
 
 
 def test_practice_pages_need_a_login(client: TestClient) -> None:
-    for path in ("/flashcards", "/answer", "/progress"):
-        response = client.get(path, follow_redirects=False)
-        assert response.status_code == 303
-        assert response.headers["location"] == f"/login?next={path}"
+    assert_login_required(client, "/flashcards", "/answer", "/progress")
 
 
 def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> None:
