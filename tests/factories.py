@@ -13,11 +13,15 @@
     text(html, selector) -> str                    the first match's text
     write_question(folder, id, prompt, answer, ...) -> Path   one question file
     write_sample_bank(folder)    replace the question files with SAMPLE_BANK, a small known bank
+    free_port() -> int           a loopback port for a `katabank serve` subprocess
+    stop(process, timeout=...)   terminate a subprocess, killing it if it lingers
 """
 
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +45,7 @@ __all__ = [
     "SAMPLE_BANK",
     "assert_login_required",
     "csrf_token",
+    "free_port",
     "login",
     "make_submission",
     "make_user",
@@ -48,6 +53,7 @@ __all__ = [
     "page",
     "post_form",
     "register",
+    "stop",
     "text",
     "wait_until_graded",
     "write_question",
@@ -226,3 +232,21 @@ def write_sample_bank(folder: Path) -> None:
             path.unlink()
     for question_id, fields in SAMPLE_BANK.items():
         write_question(folder, question_id, **fields)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def stop(process: subprocess.Popen[bytes], *, timeout: float) -> None:
+    """Terminate `process` if it still runs; kill it if it has not exited after `timeout` s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from server.config import PROJECT_ROOT
 from tests.e2e.live import LiveServer
+from tests.factories import free_port, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,13 +53,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _HERE in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
@@ -83,7 +76,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     questions.mkdir()
     for path in (PROJECT_ROOT / "questions").glob("*.md"):
         shutil.copy2(path, questions / path.name)
-    port = _free_port()
+    port = free_port()
     database_url = f"sqlite:///{root / 'katabank.db'}"
     env = {
         **os.environ,
@@ -106,12 +99,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         _wait_until_up(server.url, process, log_path)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 @pytest.fixture(scope="session")

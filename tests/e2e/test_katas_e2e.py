@@ -10,7 +10,6 @@ from playwright.sync_api import Locator, Page, expect
 
 from server.config import PROJECT_ROOT
 from tests.e2e.live import LiveServer
-from tests.factories import PASSWORD
 
 # A grading includes starting the sandboxes on a fresh server; allow for a slow machine.
 GRADED = 90_000
@@ -18,14 +17,6 @@ FIXED = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
 SET_CODE = (
     "code => KatabankEditor.get(document.getElementById('source')).setValue(code, {notify: true})"
 )
-
-
-def _register(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(server.url + "/register")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page.locator(".nav-user")).to_have_text(username)
 
 
 def _grade(page: Page, button: str) -> Locator:
@@ -47,7 +38,7 @@ def _editor_text(page: Page) -> str:
 def test_solve_intersection_wrong_then_right_with_history_and_draft(
     page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
 ) -> None:
-    _register(page, live_server, "e2e_katas")
+    live_server.register(page, "e2e_katas")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Katas").click()
     expect(page.locator("#solved-count")).to_have_text("0")
     page.get_by_role("link", name="Intersection of two arrays").click()
@@ -121,7 +112,7 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
 def test_quick_answer_beside_the_probability_kata(
     page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
 ) -> None:
-    _register(page, live_server, "e2e_quick")
+    live_server.register(page, "e2e_quick")
     page.goto(live_server.url + "/katas/p_consecutive")
     box = page.locator("#quick-answer")
     box.get_by_label("Your answer").fill("0.05")
@@ -141,7 +132,7 @@ def test_a_new_user_solves_all_eight_seed_katas_in_the_browser(
 ) -> None:
     references = sorted((PROJECT_ROOT / "katas").glob("*/reference.py"))
     assert len(references) == 8
-    _register(page, live_server, "e2e_all_eight")
+    live_server.register(page, "e2e_all_eight")
     for path in references:
         page.goto(f"{live_server.url}/katas/{path.parent.name}")
         expect(page.locator("#editor .cm-content")).to_be_visible()

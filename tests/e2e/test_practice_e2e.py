@@ -9,15 +9,6 @@ from playwright.sync_api import Page, expect
 
 from server.bank.files import load_bank
 from tests.e2e.live import LiveServer
-from tests.factories import PASSWORD
-
-
-def _register(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(server.url + "/register")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page.locator(".nav-user")).to_have_text(username)
 
 
 def test_practise_flashcards_and_an_answer_then_see_progress(
@@ -26,7 +17,7 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
     docs, _ = load_bank(live_server.questions_dir)
     assert len(docs) >= 6, "the bank needs six questions for five flashcards and one answer"
     key_points = {doc.id: doc.key_points for doc in docs}
-    _register(page, live_server, "e2e_practice")
+    live_server.register(page, "e2e_practice")
 
     page.goto(live_server.url + "/progress")
     expect(page.locator("#total-reviews")).to_have_text("0")

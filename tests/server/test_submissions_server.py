@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -25,7 +24,7 @@ from sqlmodel import Session, col, select
 from server import accounts, db
 from server.config import PROJECT_ROOT
 from server.models import Submission, User
-from tests.factories import KEEPS_DUPLICATES, PASSWORD, RIGHT, wait_until_graded
+from tests.factories import KEEPS_DUPLICATES, PASSWORD, RIGHT, free_port, stop, wait_until_graded
 
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 
@@ -40,9 +39,7 @@ class Server:
 @contextmanager
 def _serve(root: Path, database_url: str, name: str) -> Iterator[Server]:
     """`katabank serve` on a free loopback port; stopped (if still running) on the way out."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "KATABANK_DATABASE_URL": database_url,
@@ -63,13 +60,7 @@ def _serve(root: Path, database_url: str, name: str) -> Iterator[Server]:
         _wait_until_up(server)
         yield server
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop(process, timeout=30)
 
 
 def _wait_until_up(server: Server) -> None:
