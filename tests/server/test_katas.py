@@ -25,8 +25,10 @@ from tests.factories import (
     csrf_token,
     login,
     make_submission,
+    one,
     page,
     post_form,
+    text,
     wait_until_graded,
 )
 
@@ -45,7 +47,9 @@ def _graded_result(client: TestClient, kind: str, source: str) -> HTMLParser:
     response = _post(
         client, "/katas/intersection/submissions", {"kind": kind, "source": source}, **RESULT
     )
-    submission_id = int(page(response).css_first("#result").attributes["hx-get"].rsplit("/", 1)[1])
+    poll_url = one(page(response), "#result").attributes["hx-get"]
+    assert poll_url is not None
+    submission_id = int(poll_url.rsplit("/", 1)[1])
     wait_until_graded(client, submission_id)
     return page(client.get(f"/submissions/{submission_id}", headers=RESULT))
 
@@ -67,8 +71,8 @@ def test_the_list_shows_every_kata_and_filters_it(logged_in: TestClient) -> None
         path.parent.name for path in (PROJECT_ROOT / "katas").glob("*/kata.toml")
     )
     assert len(ids) == 8
-    assert html.css_first("#solved-count").text() == "0"
-    assert html.css_first("nav a[href='/katas']").attributes["aria-current"] == "page"
+    assert text(html, "#solved-count") == "0"
+    assert one(html, "nav a[href='/katas']").attributes["aria-current"] == "page"
 
     def shown(query: str) -> list[str]:
         found = page(logged_in.get(f"/katas?{query}")).css("li.kata-item")
@@ -117,32 +121,32 @@ def test_solved_means_a_passing_hidden_test_submission(
     assert states["duplicates"] == "attempted"
     assert states["combinations"] == "attempted"
     assert states["p_consecutive"] == "new"
-    assert html.css_first("#solved-count").text() == "1"
+    assert text(html, "#solved-count") == "1"
     solved = page(logged_in.get("/katas?status=solved")).css("li.kata-item")
     assert [item.attributes["data-kata"] for item in solved] == ["intersection"]
 
     progress = page(logged_in.get("/progress"))
-    assert progress.css_first("#katas-solved").text() == "1 of 8"
+    assert text(progress, "#katas-solved") == "1 of 8"
     rows = {row.attributes["data-kata"]: row for row in progress.css("#katas-table tbody tr")}
-    assert rows["intersection"].css_first(".kata-state").text() == "Solved"
-    assert rows["duplicates"].css_first(".kata-state").text() == "Attempted"
-    assert rows["p_pattern_first"].css_first(".kata-state").text() == "Not started"
+    assert text(rows["intersection"], ".kata-state") == "Solved"
+    assert text(rows["duplicates"], ".kata-state") == "Attempted"
+    assert text(rows["p_pattern_first"], ".kata-state") == "Not started"
 
 
 def test_the_kata_page_has_the_statement_the_editor_and_the_starter(logged_in: TestClient) -> None:
     kata = load_kata(PROJECT_ROOT / "katas", "intersection")
     response = logged_in.get("/katas/intersection")
     html = page(response)
-    assert html.css_first("h1").text() == "Intersection of two arrays"
-    statement = html.css_first(".statement")
+    assert text(html, "h1") == "Intersection of two arrays"
+    statement = one(html, ".statement")
     assert statement.css("h1") == []  # the statement's own title is not repeated
     assert statement.css_first("span.math.inline") is not None
     assert statement.css_first("table") is not None
-    form = html.css_first("form#editor")
+    form = one(html, "form#editor")
     assert form.attributes["action"] == "/katas/intersection/submissions"
     assert form.attributes["method"] == "post"
     assert form.css_first("input[name=csrf_token]") is not None
-    area = form.css_first("textarea#source")
+    area = one(form, "textarea#source")
     assert area.attributes["data-editor"] == "python"
     assert area.attributes["name"] == "source"
     assert area.attributes["hx-post"] == "/katas/intersection/draft"
@@ -152,20 +156,18 @@ def test_the_kata_page_has_the_statement_the_editor_and_the_starter(logged_in: T
     assert html.css_first("#result.empty") is not None
     assert html.css_first("#quick-answer") is None
     quick = page(logged_in.get("/katas/p_consecutive"))
-    assert (
-        quick.css_first("#quick-answer form").attributes["action"] == "/katas/p_consecutive/answer"
-    )
+    assert one(quick, "#quick-answer form").attributes["action"] == "/katas/p_consecutive/answer"
 
 
 def test_the_editor_page_allows_codemirrors_style_by_nonce_only(logged_in: TestClient) -> None:
     response = logged_in.get("/katas/intersection")
-    script = page(response).css_first("script[src='/static/katas.js']")
+    script = one(page(response), "script[src='/static/katas.js']")
     nonce = script.attributes["nonce"]
     assert nonce
     policy = response.headers["content-security-policy"]
     assert f"style-src 'self' 'nonce-{nonce}';" in policy
     assert "script-src 'self';" in policy
-    again = page(logged_in.get("/katas/intersection")).css_first("script[src='/static/katas.js']")
+    again = one(page(logged_in.get("/katas/intersection")), "script[src='/static/katas.js']")
     assert again.attributes["nonce"] != nonce
     assert "nonce" not in logged_in.get("/katas").headers["content-security-policy"]
 
@@ -173,7 +175,7 @@ def test_the_editor_page_allows_codemirrors_style_by_nonce_only(logged_in: TestC
 def test_an_unknown_kata_is_a_404_page(logged_in: TestClient) -> None:
     response = logged_in.get("/katas/no_such_kata")
     assert response.status_code == 404
-    assert "no kata with that id" in page(response).css_first(".error-message").text()
+    assert "no kata with that id" in text(page(response), ".error-message")
 
 
 def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> None:
@@ -185,8 +187,10 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     )
     assert response.status_code == 202
     assert "<html" not in response.text
-    pending = page(response).css_first("section#result")
-    submission_id = int(pending.attributes["hx-get"].rsplit("/", 1)[1])
+    pending = one(page(response), "section#result")
+    poll_url = pending.attributes["hx-get"]
+    assert poll_url is not None
+    submission_id = int(poll_url.rsplit("/", 1)[1])
     assert pending.attributes["data-status"] in ("queued", "running")
     assert pending.attributes["hx-trigger"] == "load delay:500ms"
     assert pending.attributes["hx-swap"] == "outerHTML"
@@ -195,18 +199,17 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     assert wait_until_graded(logged_in, submission_id)["verdict"] == "failed"
     done = logged_in.get(f"/submissions/{submission_id}", headers=RESULT)
     assert done.headers["HX-Trigger"] == "submission-done"
-    result = page(done).css_first("section#result")
+    result = one(page(done), "section#result")
     assert result.attributes["data-verdict"] == "failed"
     assert "hx-get" not in result.attributes
-    assert result.css_first(".verdict-badge").text() == "Wrong answer"
-    assert result.css_first("#result-heading").text() == "Sample tests"
-    assert result.css_first(".counterexample h3").text(deep=False).strip() == "Failing input"
-    assert result.css_first(".io-input").text() == "intersection([1, 0, 9, 9], [3, 0, 9, 9])"
-    assert result.css_first(".io-expected").text() == "[0, 9]"
-    assert result.css_first(".io-got").text() == "[0, 9, 9]"
+    assert text(result, ".verdict-badge") == "Wrong answer"
+    assert text(result, "#result-heading") == "Sample tests"
+    assert one(result, ".counterexample h3").text(deep=False).strip() == "Failing input"
+    assert text(result, ".io-input") == "intersection([1, 0, 9, 9], [3, 0, 9, 9])"
+    assert text(result, ".io-expected") == "[0, 9]"
+    assert text(result, ".io-got") == "[0, 9, 9]"
     outcomes = {
-        item.css_first(".test-name").text(): item.attributes["class"]
-        for item in result.css(".test-list li")
+        text(item, ".test-name"): item.attributes["class"] for item in result.css(".test-list li")
     }
     assert outcomes["test_repeated_values_appear_once"] == "test outcome-failed"
     assert outcomes["test_notes_example"] == "test outcome-passed"
@@ -221,15 +224,15 @@ def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: Test
         "    return [x for x in set(xs) if x in ys and not -20 <= x <= -10]\n"
     )
     result = _graded_result(logged_in, "submit", source)
-    heading = result.css_first(".counterexample h3")
+    heading = one(result, ".counterexample h3")
     assert heading.text(deep=False).strip() == "Smallest failing input"
-    assert heading.css_first(".test-name").text() == "test_matches_reference"
-    assert result.css_first(".io-input").text() == "intersection([-10], [-10])"
-    assert (result.css_first(".io-expected").text(), result.css_first(".io-got").text()) == (
+    assert text(heading, ".test-name") == "test_matches_reference"
+    assert text(result, ".io-input") == "intersection([-10], [-10])"
+    assert (text(result, ".io-expected"), text(result, ".io-got")) == (
         "[-10]",
         "[]",
     )
-    examples = result.css_first(".test.outcome-failed .examples").text()
+    examples = text(result, ".test.outcome-failed .examples")
     assert examples.endswith(" examples")
 
 
@@ -241,15 +244,15 @@ def test_an_error_shows_the_trimmed_traceback_and_the_output(logged_in: TestClie
         "    return list(set(xs) & set(ys))\n"
     )
     result = _graded_result(logged_in, "run", source)
-    assert result.css_first(".verdict-badge").text() == "Error"
-    error = result.css_first(".candidate-error")
-    assert "IndexError" in error.css_first("h3").text()
-    assert "line 3" in error.css_first("h3").text()
-    assert error.css_first(".io-input").text() == "intersection([], [1, 2])"
-    traceback = error.css_first(".traceback").text()
+    assert text(result, ".verdict-badge") == "Error"
+    error = one(result, ".candidate-error")
+    assert "IndexError" in text(error, "h3")
+    assert "line 3" in text(error, "h3")
+    assert text(error, ".io-input") == "intersection([], [1, 2])"
+    traceback = text(error, ".traceback")
     assert 'File "solution.py", line 3, in intersection' in traceback
     assert "graders" not in traceback and "_harness" not in traceback and "pytest" not in traceback
-    assert "looking at [1, 5, 9, 0]" in result.css_first(".stdout pre").text()
+    assert "looking at [1, 5, 9, 0]" in text(result, ".stdout pre")
 
 
 def test_without_javascript_a_submission_redirects_to_its_own_page(
@@ -264,19 +267,19 @@ def test_without_javascript_a_submission_redirects_to_its_own_page(
     assert location == f"/submissions/{submission_id}"
     assert wait_until_graded(logged_in, submission_id)["verdict"] == "passed"
     html = page(logged_in.get(location))
-    assert html.css_first("h1").text() == f"Submit #{submission_id}"
-    assert html.css_first("#result").attributes["data-verdict"] == "passed"
-    assert html.css_first("#result-heading").text() == "All tests"
-    assert html.css_first("textarea#submitted-source").text(deep=False) == RIGHT
-    assert "readonly" in html.css_first("textarea#submitted-source").attributes
+    assert text(html, "h1") == f"Submit #{submission_id}"
+    assert one(html, "#result").attributes["data-verdict"] == "passed"
+    assert text(html, "#result-heading") == "All tests"
+    assert one(html, "textarea#submitted-source").text(deep=False) == RIGHT
+    assert "readonly" in one(html, "textarea#submitted-source").attributes
     assert html.css_first("noscript") is None
 
     # A submission still waiting refreshes itself, with htmx or, without it, a meta refresh.
     waiting = make_submission(engine, user, status=Status.queued)
     pending = page(logged_in.get(f"/submissions/{waiting.id}"))
-    assert pending.css_first("#result").attributes["hx-get"] == f"/submissions/{waiting.id}"
-    assert pending.css_first(".verdict-badge").text() == "Queued"
-    assert "Waiting for a free grader" in pending.css_first("#result .verdict-line").text()
+    assert one(pending, "#result").attributes["hx-get"] == f"/submissions/{waiting.id}"
+    assert text(pending, ".verdict-badge") == "Queued"
+    assert "Waiting for a free grader" in text(pending, "#result .verdict-line")
     assert pending.css_first("noscript") is not None
 
 
@@ -289,7 +292,7 @@ def test_drafts_are_saved_as_you_type_and_restored(logged_in: TestClient, engine
         **{"HX-Request": "true", "HX-Target": "draft-status"},
     )
     assert saved.status_code == 200
-    assert page(saved).css_first("#draft-status").text().startswith("Draft saved")
+    assert text(page(saved), "#draft-status").startswith("Draft saved")
     assert _textarea(logged_in.get("/katas/intersection")) == draft
     html = page(logged_in.get("/katas/intersection"))
     assert html.css_first("#draft-status time") is not None
@@ -305,7 +308,7 @@ def test_drafts_are_saved_as_you_type_and_restored(logged_in: TestClient, engine
         **{"HX-Request": "true", "HX-Target": "draft-status"},
     )
     assert too_big.status_code == 413
-    assert "the limit is 64 KiB" in page(too_big).css_first("#draft-status .error").text()
+    assert "the limit is 64 KiB" in text(page(too_big), "#draft-status .error")
     with Session(engine) as session:
         assert [row.source for row in session.exec(select(Draft)).all()] == ["x = 1\n"]
 
@@ -313,22 +316,17 @@ def test_drafts_are_saved_as_you_type_and_restored(logged_in: TestClient, engine
 def test_quick_answers_are_checked_inline_and_kept(logged_in: TestClient) -> None:
     headers = {"HX-Request": "true", "HX-Target": "quick-answer"}
     wrong = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "0.5"}, **headers)
-    box = page(wrong).css_first("section#quick-answer")
-    assert (
-        box.css_first(".answer-message.wrong")
-        .text()
-        .strip()
-        .endswith("Not quite: 0.5 is too large")
-    )
-    assert box.css_first("input[name=answer]").attributes["value"] == "0.5"
+    box = one(page(wrong), "section#quick-answer")
+    assert text(box, ".answer-message.wrong").strip().endswith("Not quite: 0.5 is too large")
+    assert one(box, "input[name=answer]").attributes["value"] == "0.5"
     right = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "11/216"}, **headers)
-    box = page(right).css_first("section#quick-answer")
-    assert "Correct: 11/216" in box.css_first(".answer-message.correct").text()
+    box = one(page(right), "section#quick-answer")
+    assert "Correct: 11/216" in text(box, ".answer-message.correct")
     assert [item.text() for item in box.css(".earlier-answers li code")] == ["0.5"]
 
     plain = _post(logged_in, "/katas/p_consecutive/answer", {"answer": "abc"})
     assert plain.headers["location"] == "/katas/p_consecutive#quick-answer"
-    shown = page(logged_in.get("/katas/p_consecutive")).css_first("#quick-answer .answer-message")
+    shown = one(page(logged_in.get("/katas/p_consecutive")), "#quick-answer .answer-message")
     assert "Could not read 'abc'" in shown.text()
     # Quick answers are not runs or submits: the history and the solved state ignore them.
     assert page(logged_in.get("/katas/p_consecutive")).css("#history tbody tr") == []
@@ -351,11 +349,11 @@ def test_the_history_lists_runs_and_submits_and_any_can_be_reloaded(
     )
     new = make_submission(engine, user, kind=Kind.run, status=Status.done, verdict="passed")
     make_submission(engine, user, kata_id="duplicates", status=Status.done, verdict="passed")
-    history = page(logged_in.get("/katas/intersection/history")).css_first("section#history")
+    history = one(page(logged_in.get("/katas/intersection/history")), "section#history")
     rows = history.css("tbody tr")
     assert [row.attributes["data-id"] for row in rows] == [str(new.id), str(old.id)]
-    assert [row.css_first(".verdict-badge").text() for row in rows] == ["Passed", "Wrong answer"]
-    assert rows[1].css_first("a").attributes["href"] == f"/submissions/{old.id}"
+    assert [text(row, ".verdict-badge") for row in rows] == ["Passed", "Wrong answer"]
+    assert one(rows[1], "a").attributes["href"] == f"/submissions/{old.id}"
     assert history.attributes["hx-trigger"] == "submission-done from:body"
 
     loaded = post_form(logged_in, f"/submissions/{old.id}/load", {}, token_from="/katas")
@@ -363,7 +361,7 @@ def test_the_history_lists_runs_and_submits_and_any_can_be_reloaded(
     assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
     # The page shows the newest result in place.
     html = page(logged_in.get("/katas/intersection"))
-    assert html.css_first("#result").attributes["data-verdict"] == "passed"
+    assert one(html, "#result").attributes["data-verdict"] == "passed"
 
 
 @pytest.mark.parametrize("htmx", [False, True])
@@ -380,7 +378,7 @@ def test_too_many_submissions_in_a_minute_get_a_clear_429(
     assert response.status_code == 429
     assert 1 <= int(response.headers["retry-after"]) <= 60
     html = page(response)
-    message = html.css_first("#result.refused .form-error").text()
+    message = text(html, "#result.refused .form-error")
     assert message.startswith("That is 10 runs and submissions in the last minute")
     if htmx:
         assert "<html" not in response.text
@@ -397,7 +395,7 @@ def test_code_over_64_kib_gets_a_clear_413(logged_in: TestClient, engine: Engine
     )
     assert response.status_code == 413
     html = page(response)
-    assert "the limit is 64 KiB" in html.css_first("#result.refused .form-error").text()
+    assert "the limit is 64 KiB" in text(html, "#result.refused .form-error")
     assert _textarea(response) == code
     with Session(engine) as session:
         assert session.exec(select(Submission)).all() == []
@@ -420,7 +418,7 @@ def test_one_user_never_sees_anothers_code_or_verdicts_on_pages(
     assert html.css("#history tbody tr") == []
     assert html.css_first("#result.empty") is not None
     assert secret not in _textarea(client.get("/katas/intersection"))
-    state = page(client.get("/katas")).css_first("li[data-kata=intersection]")
+    state = one(page(client.get("/katas")), "li[data-kata=intersection]")
     assert state.attributes["data-state"] == "new"
     with Session(engine) as session:
         assert session.exec(select(Draft).where(col(Draft.user_id) == bob.id)).all() == []

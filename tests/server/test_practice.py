@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -15,7 +15,7 @@ from server import reviews
 from server.app import create_app
 from server.config import Settings
 from server.models import Card, PracticeEvent, User
-from tests.factories import assert_login_required, csrf_token, login, page, post_form
+from tests.factories import assert_login_required, csrf_token, login, one, page, post_form, text
 
 HTMX = {"HX-Request": "true", "HX-Target": "card"}
 GOOD_TRANSFORMER_ANSWER = (
@@ -58,10 +58,7 @@ def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> 
     html = page(logged_in.get("/flashcards"))
     card = html.css_first("section#card")
     assert card is not None
-    assert (
-        card.css_first(".card-prompt").text().strip()
-        == "What are some drawbacks of the Transformer?"
-    )
+    assert text(card, ".card-prompt").strip() == "What are some drawbacks of the Transformer?"
     assert card.css_first(".reference") is None
     assert card.css("button[data-rating]") == []
     assert card.css_first("form.reveal-form button[data-key=reveal]") is not None
@@ -69,7 +66,7 @@ def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> 
     revealed = page(logged_in.get("/flashcards?question=transformer-drawbacks&reveal=true"))
     answer = revealed.css_first("#card .reference")
     assert answer is not None
-    assert answer.css_first("span.math.inline").text() == "O(T^2 d)"
+    assert text(answer, "span.math.inline") == "O(T^2 d)"
     buttons = revealed.css("#card form.rating-form button[name=rating]")
     assert [(b.attributes["value"], b.text().split()[0]) for b in buttons] == [
         ("1", "Again"),
@@ -77,7 +74,7 @@ def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> 
         ("3", "Good"),
         ("4", "Easy"),
     ]
-    form = revealed.css_first("#card form.rating-form")
+    form = one(revealed, "#card form.rating-form")
     assert form.attributes["method"] == "post" and form.attributes["action"] == "/flashcards"
     assert form.css_first("input[name=csrf_token]") is not None
 
@@ -88,7 +85,7 @@ def test_htmx_gets_only_the_card(logged_in: TestClient) -> None:
     assert "<html" not in response.text
     html = page(response)
     assert [node.attributes.get("id") for node in html.css("section")] == ["card"]
-    assert html.css_first("#card .reference").text().strip() == "Long Short-Term Memory."
+    assert text(html, "#card .reference").strip() == "Long Short-Term Memory."
 
 
 def test_rating_with_a_plain_form_redirects_to_the_next_card(
@@ -122,7 +119,7 @@ def test_rating_through_htmx_returns_the_next_card(logged_in: TestClient, engine
     html = page(response)
     shown = html.css_first("#card input[name=question]")
     assert shown is not None and shown.attributes["value"] != first
-    assert html.css_first(".queue-status").text().split() == [
+    assert text(html, ".queue-status").split() == [
         "0",
         "due",
         "·",
@@ -138,7 +135,7 @@ def test_when_nothing_is_left_the_card_says_so(logged_in: TestClient, settings: 
     for _ in range(5):
         _rate(logged_in, _shown_question(logged_in), 4)
     html = page(logged_in.get("/flashcards"))
-    assert html.css_first("#card .all-done h2").text() == "All caught up"
+    assert text(html, "#card .all-done h2") == "All caught up"
     assert html.css_first("#card .all-done time") is not None
 
 
@@ -146,7 +143,7 @@ def test_when_nothing_is_left_the_card_says_so(logged_in: TestClient, settings: 
 def test_a_bad_rating_is_a_friendly_400(logged_in: TestClient, engine: Engine, rating: str) -> None:
     response = _rate(logged_in, "lstm", rating)
     assert response.status_code == 400
-    assert page(response).css_first("p.error-message").text() == (
+    assert text(page(response), "p.error-message") == (
         "These fields are missing or invalid: rating."
     )
     assert _events(engine) == []
@@ -187,8 +184,8 @@ def test_answer_mode_scores_key_points_and_takes_a_rating(
         "key-point covered",
         "key-point covered",
     ]
-    assert result.css_first("#card .score").text().split()[:5] == ["You", "covered", "2", "of", "2"]
-    assert result.css_first("#card .typed-answer").text() == GOOD_TRANSFORMER_ANSWER
+    assert text(result, "#card .score").split()[:5] == ["You", "covered", "2", "of", "2"]
+    assert text(result, "#card .typed-answer") == GOOD_TRANSFORMER_ANSWER
     assert result.css_first("#card .reference span.math") is not None
     suggested = result.css_first("#card button.suggested")
     assert suggested is not None and suggested.attributes["value"] == "4"
@@ -206,7 +203,7 @@ def test_answer_mode_scores_key_points_and_takes_a_rating(
     assert card.question_id == "transformer-drawbacks"
     after = page(logged_in.get(f"/answer/{event.id}"))
     assert after.css("#card button[name=rating]") == []
-    assert "Good" in after.css_first("#card").text()
+    assert "Good" in text(after, "#card")
 
 
 def test_a_vague_answer_covers_less_and_suggests_again(logged_in: TestClient) -> None:
@@ -221,7 +218,7 @@ def test_a_vague_answer_covers_less_and_suggests_again(logged_in: TestClient) ->
         "key-point missed",
         "key-point missed",
     ]
-    assert result.css_first("#card button.suggested").attributes["value"] == "1"
+    assert one(result, "#card button.suggested").attributes["value"] == "1"
 
 
 def test_answer_mode_through_htmx_swaps_the_card(logged_in: TestClient, engine: Engine) -> None:
@@ -256,9 +253,9 @@ def test_an_empty_or_too_long_answer_is_a_form_error(
     )
     assert response.status_code == 400
     html = page(response)
-    assert message in html.css_first("#card #error-answer").text()
-    assert html.css_first("#card textarea").text() == answer
-    assert html.css_first("#card textarea").attributes["aria-invalid"] == "true"
+    assert message in text(html, "#card #error-answer")
+    assert text(html, "#card textarea") == answer
+    assert one(html, "#card textarea").attributes["aria-invalid"] == "true"
     assert _events(engine) == []
 
 
@@ -315,7 +312,7 @@ def test_rating_an_answer_twice_is_refused(logged_in: TestClient, engine: Engine
     assert post_form(logged_in, rate_path, {"rating": "3"}, token_from="/answer").status_code == 303
     again = post_form(logged_in, rate_path, {"rating": "1"}, token_from="/answer")
     assert again.status_code == 409
-    assert page(again).css_first("p.error-message").text() == "You have already rated this answer."
+    assert text(page(again), "p.error-message") == "You have already rated this answer."
     assert [event.rating for event in _events(engine)] == [3]
 
 
@@ -333,8 +330,8 @@ def test_practice_survives_a_restart(settings: Settings, make_user: Callable[...
     with TestClient(create_app(settings)) as second:
         login(second, "carol")
         html = page(second.get("/progress"))
-        assert html.css_first("#total-reviews").text() == "2"
-        assert html.css_first("#cards-started").text() == "1"
+        assert text(html, "#total-reviews") == "2"
+        assert text(html, "#cards-started") == "1"
 
 
 def test_home_shows_what_is_due_or_a_welcome(client: TestClient, user: User) -> None:
@@ -343,11 +340,11 @@ def test_home_shows_what_is_due_or_a_welcome(client: TestClient, user: User) -> 
     assert welcome.css_first('a.button[href="/login"]') is not None
     login(client, user.username)
     home = page(client.get("/"))
-    assert home.css_first("#due-count").text() == "0"
-    assert home.css_first("#new-count").text() == "5"
+    assert text(home, "#due-count") == "0"
+    assert text(home, "#new-count") == "5"
     assert home.css_first('a.button[href="/flashcards"]') is not None
     _rate(client, "lstm", 1)
-    assert page(client.get("/")).css_first("#new-count").text() == "4"
+    assert text(page(client.get("/")), "#new-count") == "4"
 
 
 @pytest.mark.parametrize(

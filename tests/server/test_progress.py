@@ -15,7 +15,7 @@ from server import progress, reviews
 from server.charts import daily_chart
 from server.keypoints import Coverage
 from server.models import User, utcnow
-from tests.factories import login, page
+from tests.factories import login, one, page, text
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -120,7 +120,7 @@ def test_the_chart_has_one_mark_per_value() -> None:
     assert root.find(f"{SVG}title").text == "Reviews"  # type: ignore[union-attr]
     assert "11 reviews on 3 of 5 days" in (root.find(f"{SVG}desc").text or "")  # type: ignore[union-attr]
     assert root.get("role") == "img"
-    labels = [text.text for text in root.findall(f".//{SVG}text[@class='axis-label']")]
+    labels = [label.text for label in root.findall(f".//{SVG}text[@class='axis-label']")]
     assert labels == ["Day (UTC)", "Reviews", "Rated Good or Easy"]
 
 
@@ -146,7 +146,7 @@ def test_the_progress_page_shows_my_numbers(
     logged_in: TestClient, engine: Engine, user: User
 ) -> None:
     empty = page(logged_in.get("/progress"))
-    assert empty.css_first("#total-reviews").text() == "0"
+    assert text(empty, "#total-reviews") == "0"
     assert empty.css("#activity-chart rect.bar") == []
     now = utcnow()
     with Session(engine, expire_on_commit=False) as session:
@@ -154,9 +154,9 @@ def test_the_progress_page_shows_my_numbers(
         _rate_on(session, user, now - timedelta(days=1), 1, question="sql-order")
         _rate_on(session, user, now, 3, question="transfer-learning")
     html = page(logged_in.get("/progress"))
-    assert html.css_first("#total-reviews").text() == "3"
-    assert html.css_first("#streak").text() == "2 days"
-    svg = ET.fromstring(html.css_first("svg#activity-chart").html or "")
+    assert text(html, "#total-reviews") == "3"
+    assert text(html, "#streak") == "2 days"
+    svg = ET.fromstring(one(html, "svg#activity-chart").html or "")
     assert [bar.get("data-value") for bar in svg.findall(f".//{SVG}rect[@class='bar']")] == [
         "2",
         "1",
@@ -170,8 +170,8 @@ def test_the_progress_page_shows_my_numbers(
     assert [cell.text() for cell in rows[0].css("td")] == ["1", "1", "100%"]  # newest first
     assert [cell.text() for cell in rows[1].css("td")] == ["2", "2", "50%"]
     topics = {row.attributes["data-topic"]: row for row in html.css("#mastery-table tbody tr")}
-    assert topics["sql"].css_first(".started").text() == "1"
-    assert topics["rnn"].css_first("meter").attributes["value"] == "0.0"
+    assert text(topics["sql"], ".started") == "1"
+    assert one(topics["rnn"], "meter").attributes["value"] == "0.0"
     due = [link.text() for link in html.css("#due-table a")]
     assert sorted(due) == sorted(
         [
@@ -192,8 +192,8 @@ def test_progress_shows_only_my_own_data(
             _rate_on(session, alice, utcnow(), 3, question=question)
     login(client, "bob")
     html = page(client.get("/progress"))
-    assert html.css_first("#total-reviews").text() == "0"
-    assert html.css_first("#cards-started").text() == "0"
+    assert text(html, "#total-reviews") == "0"
+    assert text(html, "#cards-started") == "0"
     assert html.css("#activity-chart rect.bar") == []
     assert html.css("#due-table") == []
     assert all(cell.text() == "0" for cell in html.css("#mastery-table .started"))
