@@ -29,6 +29,7 @@ check-katas: setup
 test: setup
 	scripts/system-deps test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/katabank katas check
 	$(BIN)/pytest
 
