@@ -26,6 +26,7 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     job = decode(payload)
     os.close(ctrl_fd)
     _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    _zygote.stay_on(job["cpu"])
     function, problem = _load(job["source"], job["function"])
     sys.stdout.flush()
     if problem is not None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import select
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from graders.codec import encode
 from graders.errors import GraderError, KataError
@@ -67,11 +72,11 @@ def _accept(source: str | bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Jobs:
-    """What each worker of a pair is sent."""
+    """What each worker of a pair is sent, but for the CPU it is to run on."""
 
-    candidate: bytes
+    candidate: dict[str, Any]
     candidate_output: int
-    harness: bytes
+    harness: dict[str, Any]
 
 
 def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
@@ -94,30 +99,59 @@ def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
         "cpu_seconds": limits.wall_seconds + 1,
         "memory_mb": HARNESS_MEMORY_MB,
     }
-    return _Jobs(encode(candidate), limits.output_kb * 1024, encode(harness))
+    return _Jobs(candidate, limits.output_kb * 1024, harness)
+
+
+class _Cpus:
+    """The CPU each running grading's pair shares: the one fewest gradings run on."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = dict.fromkeys(sorted(os.sched_getaffinity(0)), 0)
+
+    @contextlib.contextmanager
+    def least_busy(self) -> Iterator[int]:
+        with self._lock:
+            cpu = min(self._running, key=self._running.__getitem__)
+            self._running[cpu] += 1
+        try:
+            yield cpu
+        finally:
+            with self._lock:
+                self._running[cpu] -= 1
+
+
+_cpus = _Cpus()
 
 
 def _run(pool: Pool, jobs: _Jobs, wall_seconds: float) -> Run:
     """Start both jobs on a fresh pair and wait; a pair that died while ready is replaced once."""
-    pair = pool.take()
-    if not _start(pair, jobs):
-        pair.close()
+    with _cpus.least_busy() as cpu:
         pair = pool.take()
-        if not _start(pair, jobs):
+        if not _start(pair, jobs, cpu):
             pair.close()
-            raise GraderError("the grading sandboxes die before they start")
-    try:
-        return _wait(pair, time.monotonic() + wall_seconds)
-    finally:
-        pair.close()
+            pair = pool.take()
+            if not _start(pair, jobs, cpu):
+                pair.close()
+                raise GraderError("the grading sandboxes die before they start")
+        try:
+            return _wait(pair, time.monotonic() + wall_seconds)
+        finally:
+            pair.close()
 
 
-def _start(pair: Pair, jobs: _Jobs) -> bool:
+def _start(pair: Pair, jobs: _Jobs, cpu: int) -> bool:
     try:
         pair.candidate.send_job(
-            output_cap=jobs.candidate_output, strict=True, payload=jobs.candidate
+            output_cap=jobs.candidate_output,
+            strict=True,
+            payload=encode({**jobs.candidate, "cpu": cpu}),
         )
-        pair.harness.send_job(output_cap=HARNESS_OUTPUT_BYTES, strict=False, payload=jobs.harness)
+        pair.harness.send_job(
+            output_cap=HARNESS_OUTPUT_BYTES,
+            strict=False,
+            payload=encode({**jobs.harness, "cpu": cpu}),
+        )
     except OSError:
         return False
     return True

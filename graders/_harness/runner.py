@@ -45,6 +45,7 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     """Run the job's test files against the candidate on `link_fd`; report on `ctrl_fd`."""
     job = decode(payload)
     _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    _zygote.stay_on(job["cpu"])
     kata = Path("kata").resolve()
     kata.mkdir()
     for name, text in job["files"].items():
