@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from graders.answers import AnswerCheck, check_answer
 from graders.errors import GraderError, KataError, SandboxUnavailable
-from graders.grading import MAX_SOURCE_BYTES, grade
+from graders.grading import MAX_SOURCE_BYTES, grade, warm_up
 from graders.report import SCHEMA, CandidateError, Failure, Report, TestResult, Verdict
 from graders.spec import Kata, Limits, QuickAnswer, load_kata, load_katas
 
@@ -31,4 +31,5 @@ __all__ = [
     "grade",
     "load_kata",
     "load_katas",
+    "warm_up",
 ]

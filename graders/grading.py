@@ -18,7 +18,7 @@ from graders.pool import Pair, Pool, Worker, get_pool
 from graders.report import Report, Verdict
 from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS, Kata
 
-__all__ = ["MAX_SOURCE_BYTES", "grade"]
+__all__ = ["MAX_SOURCE_BYTES", "grade", "warm_up"]
 
 MAX_SOURCE_BYTES = 64 * 1024
 HARNESS_MEMORY_MB = 2048
@@ -203,3 +203,8 @@ def _collect(worker: Worker) -> None:
 def _finish(report: Report, started: float, *, sandboxed: bool) -> Report:
     elapsed = int((time.monotonic() - started) * 1000)
     return replace(report, duration_ms=elapsed, sandboxed=sandboxed)
+
+
+def warm_up() -> None:
+    """Start the sandboxes in the background now, so the first grading need not wait for them."""
+    get_pool(isolate=True)

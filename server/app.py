@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 
+import graders
 from server import db, submissions
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
@@ -46,6 +47,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         grade = partial(submissions.grade_by_id, engine=engine, katas=catalog.katas)
         app.state.grading = EmbeddedQueue(grade, workers=settings.grading_workers)
+        try:
+            graders.warm_up()
+        except graders.SandboxUnavailable as exc:
+            # The rest of the app works without it; each submission will say grading is off.
+            log.warning("grading is unavailable: %s", exc)
         with Session(engine) as session:
             resumed = submissions.resume(session=session, queue=app.state.grading)
         if resumed:

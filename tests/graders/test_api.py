@@ -29,6 +29,7 @@ def test_the_public_api_is_pinned() -> None:
             "grade",
             "load_kata",
             "load_katas",
+            "warm_up",
         ]
     )
     assert all(hasattr(graders, name) for name in graders.__all__)
