@@ -6,6 +6,7 @@ Every grading here goes through the real sandbox (bubblewrap, namespaces, own ui
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,18 @@ def intersection() -> Kata:
 def short_kata(intersection: Kata) -> Kata:
     """The intersection kata with SHORT_LIMITS."""
     return dataclasses.replace(intersection, limits=SHORT_LIMITS)
+
+
+@pytest.fixture
+def with_sample_tests(tmp_path: Path, intersection: Kata) -> Callable[[str], Kata]:
+    """The intersection kata copied to tmp_path, its `tests_sample.py` replaced by `text`."""
+
+    def make(text: str) -> Kata:
+        folder = tmp_path / "intersection"
+        folder.mkdir()
+        for path in intersection.path.glob("*.*"):
+            (folder / path.name).write_bytes(path.read_bytes())
+        (folder / "tests_sample.py").write_text(text)
+        return dataclasses.replace(intersection, path=folder)
+
+    return make

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -214,27 +214,18 @@ def test_where_namespaces_are_refused_grading_refuses_with_the_reason(
 
 
 def test_a_kata_whose_tests_are_broken_raises_kata_error(
-    tmp_path: Path, intersection: Kata
+    with_sample_tests: Callable[[str], Kata],
 ) -> None:
-    broken = tmp_path / "intersection"
-    broken.mkdir()
-    for path in intersection.path.glob("*.*"):
-        (broken / path.name).write_bytes(path.read_bytes())
-    (broken / "tests_sample.py").write_text("from reference import nothing_here\n")
-    kata = dataclasses.replace(intersection, path=broken)
+    kata = with_sample_tests("from reference import nothing_here\n")
     with pytest.raises(graders.KataError, match="nothing_here"):
         grade(kata, SETS, hidden=False)
 
 
 def test_numpy_random_is_seeded_once_per_worker_not_per_example(
-    tmp_path: Path, intersection: Kata
+    with_sample_tests: Callable[[str], Kata],
 ) -> None:
     """Hypothesis leaves numpy's global RNG alone: resetting it per example cost ~15 ms."""
-    kata_dir = tmp_path / "intersection"
-    kata_dir.mkdir()
-    for path in intersection.path.glob("*.*"):
-        (kata_dir / path.name).write_bytes(path.read_bytes())
-    (kata_dir / "tests_sample.py").write_text(
+    kata = with_sample_tests(
         "import numpy as np\n"
         "from hypothesis import given, strategies as st\n"
         "\n"
@@ -248,6 +239,5 @@ def test_numpy_random_is_seeded_once_per_worker_not_per_example(
         "    assert len(set(draws)) == len(draws) > 1\n"
         "    assert draws[:2] == list(np.random.RandomState(0).random(2))\n"
     )
-    kata = dataclasses.replace(intersection, path=kata_dir)
     report = grade(kata, SETS, hidden=False)
     assert report.passed, report.message

@@ -6,13 +6,12 @@ tests below also check the host: nothing reached, nothing written, nothing left 
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import socket
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -187,13 +186,9 @@ def test_exiting_before_the_tests_is_an_error(short_kata: Kata) -> None:
     assert report.stdout == "all tests passed\n"
 
 
-def test_the_harness_sees_only_its_own_kata(tmp_path: Path, intersection: Kata) -> None:
+def test_the_harness_sees_only_its_own_kata(with_sample_tests: Callable[[str], Kata]) -> None:
     """Kata tests run sandboxed too: this kata's sample test looks for the project and fails."""
-    kata_dir = tmp_path / "intersection"
-    kata_dir.mkdir()
-    for path in intersection.path.glob("*.*"):
-        (kata_dir / path.name).write_bytes(path.read_bytes())
-    (kata_dir / "tests_sample.py").write_text(
+    kata = with_sample_tests(
         "import os\n"
         "import sys\n"
         "\n"
@@ -210,6 +205,5 @@ def test_the_harness_sees_only_its_own_kata(tmp_path: Path, intersection: Kata) 
         "    assert os.getuid() >= 1_000_000\n"
         "    assert 'KATABANK_TEST_SECRET' not in os.environ\n"
     )
-    kata = dataclasses.replace(intersection, path=kata_dir)
     report = grade(kata, "def intersection(xs, ys):\n    return []\n", hidden=False)
     assert report.passed, report.message
