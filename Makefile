@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: run test setup lint check-katas clean
+.PHONY: run test setup clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,13 +18,6 @@ setup: $(STAMP)
 run: setup
 	scripts/system-deps run
 	PORT=$(PORT) $(BIN)/katabank serve --port $(PORT)
-
-lint: setup
-	$(BIN)/ruff check .
-
-check-katas: setup
-	scripts/system-deps run
-	$(BIN)/katabank katas check
 
 test: setup
 	scripts/system-deps test
