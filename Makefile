@@ -17,7 +17,7 @@ setup: $(STAMP)
 
 run: setup
 	scripts/system-deps run
-	PORT=$(PORT) $(BIN)/katabank serve --port $(PORT)
+	$(BIN)/katabank serve --port $(PORT)
 
 test: setup
 	scripts/system-deps test
