@@ -210,14 +210,8 @@ def answer_event(*, session: Session, user: User, event_id: int) -> PracticeEven
 
 
 def _answer_event(session: Session, user: User, question_id: str, event_id: int) -> PracticeEvent:
-    event = session.get(PracticeEvent, event_id)
-    if (
-        event is None
-        or event.user_id != user.id
-        or event.question_id != question_id
-        or event.mode != "answer"
-        or event.rating is not None
-    ):
+    event = answer_event(session=session, user=user, event_id=event_id)
+    if event is None or event.question_id != question_id or event.rating is not None:
         raise EventNotFound(event_id)
     return event
 
