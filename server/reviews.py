@@ -22,7 +22,6 @@ from server.models import Card, PracticeEvent, Question, User
 
 __all__ = [
     "ANSWER_MAX_CHARS",
-    "MODES",
     "RATINGS",
     "EventNotFound",
     "QueueState",
@@ -41,7 +40,6 @@ __all__ = [
 RATINGS: Final = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # Long enough for any interview answer, short enough that scoring stays instant.
 ANSWER_MAX_CHARS: Final = 10_000
-MODES: Final = ("flashcard", "answer")
 
 scheduler: Final = Scheduler()
 
