@@ -200,13 +200,24 @@ def test_percent_reads_as_hundredths(p: Fraction) -> None:
     assert check_answer("1/2", percent).parsed == check_answer("1/2", decimal).parsed
 
 
-@given(expected=probabilities, typed=st.text(max_size=MAX_ANSWER_CHARS + 8))
-def test_never_raises_and_correct_means_close(expected: Fraction, typed: str) -> None:
+@given(
+    expected=probabilities,
+    typed=st.text(max_size=MAX_ANSWER_CHARS + 8),
+    millionths=st.integers(-300, 300),
+)
+def test_never_raises_and_correct_means_close(
+    expected: Fraction, typed: str, millionths: int
+) -> None:
     result = check_answer(str(expected), typed, abs_tolerance=1e-4)
     assert result.message
     if result.correct:
         assert result.parsed is not None
         assert abs(result.parsed - expected) <= Fraction(1, 10**4)
+    # Random text is never right, so a decimal near the answer checks "correct means close".
+    near = Fraction(round(expected * 10**6) + millionths, 10**6)
+    judged = check_answer(str(expected), f"{float(near):.6f}", abs_tolerance=1e-4)
+    assert judged.message and judged.parsed == near
+    assert judged.correct == (0 <= near <= 1 and abs(near - expected) <= Fraction(1, 10**4))
 
 
 @given(expected=probabilities, typed=st.from_regex(r"\A[ +\-0-9./eE%]{1,20}\Z"))
