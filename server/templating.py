@@ -37,7 +37,6 @@ class VendorAssets:
     htmx: str | None = None
     katex_js: str | None = None
     katex_css: str | None = None
-    katex_auto_render: str | None = None
     codemirror_js: str | None = None
 
     @classmethod
@@ -54,7 +53,6 @@ class VendorAssets:
             htmx=find("htmx-*.min.js"),
             katex_js=find("katex-*/katex.min.js"),
             katex_css=find("katex-*/katex.min.css"),
-            katex_auto_render=find("katex-*/contrib/auto-render.min.js"),
             codemirror_js=find("codemirror-*.min.js"),
         )
 
