@@ -10,7 +10,6 @@
     AdminUser      CurrentUser with role admin
     ManagerUser    CurrentUser with role manager or admin
     QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
-    CsrfProtected  the CSRF check (already applied to every route by create_app)
     render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
@@ -25,7 +24,6 @@ from sqlmodel import Session
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
-from server.csrf import verify_csrf
 from server.db import session_scope
 from server.errors import LoginRequired
 from server.models import Role, User
@@ -34,7 +32,6 @@ from server.templating import render
 __all__ = [
     "AdminUser",
     "CatalogDep",
-    "CsrfProtected",
     "CurrentUser",
     "ManagerUser",
     "OptionalUser",
@@ -77,7 +74,6 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 OptionalUser = Annotated[User | None, Depends(get_optional_user)]
 CurrentUser = Annotated[User, Depends(get_current_user)]
-CsrfProtected = Depends(verify_csrf)
 
 
 def require_role(*roles: Role) -> Callable[[User], User]:
