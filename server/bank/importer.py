@@ -19,6 +19,7 @@ from server.bank.derive import difficulty_for, key_points_for
 from server.bank.files import is_hand_edited, load_bank, question_id, render_question
 from server.bank.prompts import normalise
 from server.bank.shapes import Draft, NoteError, detect_shape, parse_note
+from server.bank.text import clean_inline
 from server.bank.topics import topics_for
 
 __all__ = ["ImportReport", "import_notes"]
@@ -128,18 +129,19 @@ def _merge(drafts: list[Draft], report: ImportReport) -> list[_Question]:
 
 
 def _apply(corrections: list[Correction], questions: list[_Question], report: ImportReport) -> None:
+    # Whitespace-normalised once per draft, not once per correction: the notes run to 474 KB.
+    searchable = [
+        (question, [(draft.note, _searchable(draft)) for draft in question.drafts])
+        for question in questions
+    ]
     for correction in corrections:
-        wanted = " ".join(correction.match.split())
+        wanted = clean_inline(correction.match)
         hits = [
             question
-            for question in questions
+            for question, drafts in searchable
             if any(
-                draft.note == correction.note
-                and (
-                    wanted in " ".join(draft.raw.split())
-                    or wanted in " ".join(f"{draft.prompt} {draft.answer}".split())
-                )
-                for draft in question.drafts
+                note == correction.note and any(wanted in text for text in texts)
+                for note, texts in drafts
             )
         ]
         if not hits:
@@ -151,6 +153,11 @@ def _apply(corrections: list[Correction], questions: list[_Question], report: Im
         for question in hits:
             question.notes.append(editor_note_markdown(correction.editor_note))
         report.corrected += 1
+
+
+def _searchable(draft: Draft) -> tuple[str, str]:
+    """Where a correction's `match` may be: the note's own text, or the prompt and answer."""
+    return clean_inline(draft.raw), clean_inline(f"{draft.prompt} {draft.answer}")
 
 
 def _write(
