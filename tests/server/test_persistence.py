@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from server.app import create_app
 from server.config import Settings
 from server.models import PracticeEvent, User
-from tests.factories import login, page, register, text
+from tests.factories import login, page, post_form, register, text
 
 
 def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> None:
@@ -18,15 +18,11 @@ def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> Non
         assert response.status_code == 303
         session_cookie = client.cookies["katabank_session"]
         question_id = next(iter(first.state.catalog.questions))
-        with Session(first.state.engine) as session:
-            user = session.exec(select(User)).one()
-            assert user.id is not None
-            session.add(
-                PracticeEvent(
-                    user_id=user.id, question_id=question_id, mode="answer", typed_answer="hi"
-                )
-            )
-            session.commit()
+        # Recorded by the app itself, as a browser would: not written here behind its back.
+        answered = post_form(
+            client, "/answer", {"question_id": question_id, "answer": "hi"}, token_from="/answer"
+        )
+        assert answered.status_code == 303
 
     second = create_app(settings)
     with TestClient(second) as client:
@@ -38,7 +34,9 @@ def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> Non
         login(fresh, "heidi")
         with Session(second.state.engine) as session:
             events = session.exec(select(PracticeEvent)).all()
+            users = session.exec(select(User)).all()
     # ...and the history is intact.
-    assert [(event.question_id, event.typed_answer) for event in events] == [
-        (question_id, "hi")
-    ]
+    [user] = users
+    assert [
+        (event.user_id, event.question_id, event.mode, event.typed_answer) for event in events
+    ] == [(user.id, question_id, "answer", "hi")]
