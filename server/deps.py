@@ -99,6 +99,7 @@ ManagerUser = Annotated[User, RequireRole(Role.manager, Role.admin)]
 def get_question(
     question_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep
 ) -> QuestionDoc:
+    """The question with this id, or a 404 page; practice calls it for form and query ids."""
     doc = catalog.question(question_id)
     if doc is None:
         raise HTTPException(404, "There is no question with that id in the bank.")

@@ -16,7 +16,7 @@ from server import reviews
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
-from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, render
+from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
 from server.keypoints import Idf, bank_idf, coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
 
@@ -38,7 +38,7 @@ def flashcards(
     reveal: bool = False,
 ) -> Response:
     now = utcnow()
-    doc = _chosen(catalog, question) if question else _next(session, user, catalog, settings)
+    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
     queue = reviews.queue_state(
         session=session, user=user, now=now, new_per_day=settings.new_cards_per_day
     )
@@ -57,7 +57,7 @@ def rate_flashcard(
     question_id: QuestionField,
     rating: RatingField,
 ) -> Response:
-    doc = _chosen(catalog, question_id)
+    doc = get_question(question_id, catalog)
     reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
     if not _wants_card(request):
         return RedirectResponse("/flashcards", status_code=303)
@@ -73,7 +73,7 @@ def answer_form(
     settings: SettingsDep,
     question: QuestionQuery = "",
 ) -> Response:
-    doc = _chosen(catalog, question) if question else _next(session, user, catalog, settings)
+    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
     queue = reviews.queue_state(
         session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
     )
@@ -89,7 +89,7 @@ def submit_answer(
     question_id: QuestionField,
     answer: Annotated[str, Form()] = "",
 ) -> Response:
-    doc = _chosen(catalog, question_id)
+    doc = get_question(question_id, catalog)
     error = _answer_problem(answer)
     if error is not None:
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
@@ -187,13 +187,6 @@ def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Respons
         points=points,
         suggested=suggested_rating(score or 0.0),
     )
-
-
-def _chosen(catalog: Catalog, question_id: str) -> QuestionDoc:
-    doc = catalog.question(question_id)
-    if doc is None:
-        raise HTTPException(404, "There is no question with that id in the bank.")
-    return doc
 
 
 def _next(session: Session, user: User, catalog: Catalog, settings: Settings) -> QuestionDoc | None:
