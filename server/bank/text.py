@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FIGURE_MISSING", "clean_inline", "convert_math", "mark_missing_figures", "sentence"]
+__all__ = [
+    "FIGURE_MISSING",
+    "clean_inline",
+    "convert_math",
+    "mark_missing_figures",
+    "numbered_lines",
+    "sentence",
+]
 
 FIGURE_MISSING = "*(figure missing in the notes)*"
 
@@ -41,3 +48,8 @@ def sentence(text: str) -> str:
     """Capitalise the first letter, leaving acronyms and the rest alone."""
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
+
+
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of a note, stripped, each with its 1-based line number."""
+    return [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]

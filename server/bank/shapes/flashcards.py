@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from server.bank.prompts import is_question, normalise, prompt_for_heading, tidy_question
 from server.bank.shapes.draft import Draft, NoteError
-from server.bank.text import clean_inline, convert_math
+from server.bank.text import clean_inline, convert_math, numbered_lines
 
 __all__ = ["parse"]
 
@@ -41,7 +41,7 @@ class _Card:
 
 def parse(note: str, text: str) -> list[Draft]:
     """Draft questions from a flashcard deck."""
-    numbered = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    numbered = numbered_lines(text)
     if len(numbered) < 3:
         raise NoteError(None, "a flashcard deck needs a title and at least one card")
     cards = _cards(numbered[1:])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from server.bank.prompts import prompt_for_heading, tidy_question
 from server.bank.shapes.draft import Draft, NoteError
-from server.bank.text import clean_inline, convert_math, sentence
+from server.bank.text import clean_inline, convert_math, numbered_lines, sentence
 
 __all__ = ["UNANSWERED", "parse"]
 
@@ -32,7 +32,7 @@ class _Block:
 
 def parse(note: str, text: str) -> list[Draft]:
     """Draft questions from freeform notes."""
-    numbered = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    numbered = numbered_lines(text)
     if len(numbered) < 2:
         raise NoteError(None, "freeform notes need a title line and at least one topic")
     drafts: list[Draft] = []
