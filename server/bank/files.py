@@ -15,6 +15,8 @@ from typing import Any
 
 import tomli_w
 
+from server.bank.text import slug
+
 __all__ = [
     "DIFFICULTIES",
     "FRONT_MATTER_KEYS",
@@ -83,10 +85,10 @@ class QuestionFileError(Exception):
 def question_id(note: str, prompt: str) -> str:
     """A stable id: a readable slug of the prompt plus a short hash of note and prompt."""
     normal = " ".join(re.sub(r"[^\w\s]", " ", prompt.lower()).split())
-    words = re.sub(r"[^a-z0-9]+", "-", normal.encode("ascii", "ignore").decode()).strip("-")
-    slug = words[:60].rsplit("-", 1)[0] if len(words) > 60 else words
+    words = slug(normal.encode("ascii", "ignore").decode())
+    head = words[:60].rsplit("-", 1)[0] if len(words) > 60 else words
     digest = hashlib.sha256(f"{note}\n{normal}".encode()).hexdigest()[:8]
-    return f"{slug}-{digest}" if slug else f"q-{digest}"
+    return f"{head}-{digest}" if head else f"q-{digest}"
 
 
 def load_bank(questions_dir: Path) -> tuple[list[QuestionDoc], list[BankError]]:

@@ -1,4 +1,4 @@
-"""Small text repairs shared by every note shape: maths, missing figures, whitespace."""
+"""Small text repairs shared by every note shape: maths, missing figures, whitespace, slugs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ __all__ = [
     "mark_missing_figures",
     "numbered_lines",
     "sentence",
+    "slug",
 ]
 
 FIGURE_MISSING = "*(figure missing in the notes)*"
@@ -48,6 +49,11 @@ def sentence(text: str) -> str:
     """Capitalise the first letter, leaving acronyms and the rest alone."""
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
+
+
+def slug(text: str) -> str:
+    """`Deep Learning` -> `deep-learning`: lowercase ASCII letters and digits joined by dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def numbered_lines(text: str) -> list[tuple[int, str]]:

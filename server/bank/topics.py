@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["topic_slug", "topics_for"]
+__all__ = ["topics_for"]
 
 MAX_TOPICS = 3
 # Checked in order against the prompt and the start of the answer; the first matches win.
@@ -32,11 +32,6 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [
                   r"inference|instance types?"),
     ]
 ]  # fmt: skip
-
-
-def topic_slug(name: str) -> str:
-    """`Deep Learning` -> `deep-learning`."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def topics_for(prompt: str, answer: str, sections: tuple[str, ...] = ()) -> tuple[str, ...]:

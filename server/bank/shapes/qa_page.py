@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from server.bank.answers import render_lines
 from server.bank.prompts import is_question, normalise, prompt_for_heading, tidy_question
 from server.bank.shapes.draft import Draft, NoteError
-from server.bank.topics import topic_slug
+from server.bank.text import slug
 
 __all__ = ["parse"]
 
@@ -59,7 +59,7 @@ def parse(note: str, text: str) -> list[Draft]:
                 prompt=prompt or prompt_for_heading(start.text),
                 answer=render_lines(answer_lines),
                 raw=raw,
-                topics=(topic_slug(section),) if section else (),
+                topics=(slug(section),) if section else (),
             )
         )
     return drafts
