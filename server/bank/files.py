@@ -100,7 +100,8 @@ def load_bank(questions_dir: Path) -> tuple[list[QuestionDoc], list[BankError]]:
         if path.name == "README.md":
             continue
         try:
-            doc = parse_question(path.read_text(encoding="utf-8"), path=path)
+            text = path.read_text(encoding="utf-8")
+            doc = parse_question(text, path=path)
         except QuestionFileError as exc:
             errors.append(BankError(path, exc.line, exc.message))
             continue
@@ -111,7 +112,7 @@ def load_bank(questions_dir: Path) -> tuple[list[QuestionDoc], list[BankError]]:
             errors.append(
                 BankError(
                     path,
-                    _line_of_key(path.read_text(encoding="utf-8"), "id"),
+                    _line_of_key(text, "id"),
                     f"duplicate id {doc.id!r}, already used by {first_path[doc.id]}",
                 )
             )
