@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from server.bank.text import clean_inline
+
 __all__ = ["MAX_KEY_POINTS", "difficulty_for", "key_points_for"]
 
 MAX_KEY_POINTS = 8
@@ -94,7 +96,7 @@ def _plain(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"\[(.+?)\]\(\S+?\)", r"\1", text)
     text = re.sub(r"[`\\]|\*\(figure missing in the notes\)\*", "", text)
-    return " ".join(text.split())
+    return clean_inline(text)
 
 
 def _first_clause(text: str) -> str:
