@@ -58,8 +58,7 @@ def judge(run: Run, *, kata: str, suite: str, limits: Limits) -> Report:
         verdict = Verdict.TIMEOUT
         limit = f"{limits.cpu_seconds:g} s of CPU time" if cpu_out else f"{limits.wall_seconds:g} s"
         message = f"Time limit exceeded: your code ran longer than {limit}{_during(facts)}."
-        if facts.running:
-            facts.tests[facts.running] = TestResult(facts.running, "timeout", message)
+        _mark_running(facts, "timeout", message)
     elif candidate.get("output_exceeded"):
         verdict = Verdict.ERROR
         message = f"Output limit exceeded: your code printed more than {limits.output_kb} KiB."
