@@ -30,9 +30,9 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     function, problem = _load(job["source"], job["function"])
     sys.stdout.flush()
     if problem is not None:
-        _send(link_fd, ("load-error", problem))
+        _zygote.send(link_fd, ("load-error", problem))
         return
-    _send(link_fd, ("ready",))
+    _zygote.send(link_fd, ("ready",))
     while (frame := _next_call(link_fd)) is not None:
         _tag, seq, args, kwargs = decode(frame)
         try:
@@ -124,7 +124,3 @@ def _not_plain(name: str, why: str) -> dict[str, Any]:
         "traceback": "",
         "line": None,
     }
-
-
-def _send(fd: int, message: Any) -> None:
-    write_frame(fd, encode(message))
