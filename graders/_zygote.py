@@ -230,7 +230,7 @@ class _Watch:
             self.poller.unregister(fd)
             self.open_fds.discard(fd)
 
-    def _take_output(self) -> bool:
+    def _take_output(self) -> None:
         chunk = os.read(self.out_r, 65536)
         self.output_bytes += len(chunk)
         self.output += chunk[: max(0, self.output_cap - len(self.output))]
@@ -240,7 +240,6 @@ class _Watch:
             # Printing past the limit ends the run, like any other limit.
             self.output_exceeded = True
             self._take_order_kill()
-        return bool(chunk)
 
     def _take_report(self) -> None:
         frame = _read_or_none(self.ctrl_fd)
