@@ -25,7 +25,7 @@ __all__ = ["check_kata", "check_katas", "expected_verdict"]
 # Hypothesis's reason when a strategy has no further distinct examples to give.
 _EXHAUSTED = "nothing left to do"
 _EXPECT = re.compile(r"#\s*expect:\s*(\w+)\s*")
-# Two gradings at a time keep both cores busy; the pool holds two ready sandbox pairs.
+# Two gradings at a time keep both cores busy (a grading's two workers share one CPU).
 _PARALLEL = 2
 
 
