@@ -125,19 +125,23 @@ _cpus = _Cpus()
 
 
 def _run(pool: Pool, jobs: _Jobs, wall_seconds: float) -> Run:
-    """Start both jobs on a fresh pair and wait; a pair that died while ready is replaced once."""
+    """Start both jobs on a fresh pair and wait for them."""
     with _cpus.least_busy() as cpu:
-        pair = pool.take()
-        if not _start(pair, jobs, cpu):
-            pair.close()
-            pair = pool.take()
-            if not _start(pair, jobs, cpu):
-                pair.close()
-                raise GraderError("the grading sandboxes die before they start")
+        pair = _started_pair(pool, jobs, cpu)
         try:
             return _wait(pair, time.monotonic() + wall_seconds)
         finally:
             pair.close()
+
+
+def _started_pair(pool: Pool, jobs: _Jobs, cpu: int) -> Pair:
+    """A pair running both jobs; a pair that died while ready is replaced once."""
+    for _attempt in range(2):
+        pair = pool.take()
+        if _start(pair, jobs, cpu):
+            return pair
+        pair.close()
+    raise GraderError("the grading sandboxes die before they start")
 
 
 def _start(pair: Pair, jobs: _Jobs, cpu: int) -> bool:
