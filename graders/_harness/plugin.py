@@ -61,7 +61,7 @@ class Plugin:
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
         if call.when == "call" or report.failed or report.skipped:
-            result = _result(item, call, report)
+            result = _result(item, call, report, self._solution)
             if call.when != "call" and report.failed:
                 send(self.ctrl_fd, ("broken", {"test": item.nodeid, "message": _longrepr(report)}))
             else:
@@ -69,7 +69,9 @@ class Plugin:
         return report
 
 
-def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> dict:
+def _result(
+    item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, solution: Solution
+) -> dict:
     statistics = item.stash.get(_STATS, {})
     generated = statistics.get("generate-phase", {}).get("test-cases", [])
     result: dict[str, Any] = {
@@ -86,9 +88,7 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
         result["message"] = str(error.reason)[:_TEXT_LIMIT]
         result["failure"] = {
             "test": item.nodeid,
-            "input": _solution.describe_call(error.call_args, error.call_kwargs)
-            if _solution
-            else short_repr(error.call_args),
+            "input": solution.describe_call(error.call_args, error.call_kwargs),
             "expected": short_repr(error.expected),
             "got": short_repr(error.got),
             "reason": str(error.reason)[:_TEXT_LIMIT],
