@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlmodel import Session, select
@@ -19,6 +20,7 @@ from graders import Kata as KataSpec
 from graders import load_katas
 from server.bank.files import BankError, QuestionDoc, load_bank
 from server.config import Settings
+from server.keypoints import Idf, fit_idf
 from server.models import Kata, Question, utcnow
 
 __all__ = ["Catalog", "load_catalog", "sync_catalog"]
@@ -41,6 +43,11 @@ class Catalog:
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""
         return sorted({topic for doc in self.questions.values() for topic in doc.topics})
+
+    @cached_property
+    def idf(self) -> Idf:
+        """Word weights over the bank's answers for key-point scoring, fitted on first use."""
+        return fit_idf(doc.answer for doc in self.questions.values())
 
 
 def load_catalog(settings: Settings) -> Catalog:

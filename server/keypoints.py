@@ -44,7 +44,6 @@ __all__ = [
     "SHORT_POINT",
     "Coverage",
     "Idf",
-    "bank_idf",
     "coverage",
     "fit_idf",
     "stems",
@@ -104,12 +103,6 @@ def fit_idf(documents: Iterable[str]) -> Idf:
         frequency.update(set(stems(document)))
     weights = {s: math.log((1 + count) / (1 + df)) + 1 for s, df in frequency.items()}
     return Idf(weights=weights, unseen=math.log(1 + count) + 1)
-
-
-@lru_cache(maxsize=4)
-def bank_idf(answers: tuple[str, ...]) -> Idf:
-    """`fit_idf` remembered per bank, so scoring a typed answer does not re-read every answer."""
-    return fit_idf(answers)
 
 
 @dataclass(frozen=True)

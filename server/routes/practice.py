@@ -17,7 +17,7 @@ from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
 from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
-from server.keypoints import Idf, bank_idf, coverage, suggested_rating
+from server.keypoints import coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
 
 router = APIRouter()
@@ -95,7 +95,7 @@ def submit_answer(
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
         status = 200 if _wants_card(request) else 400
         return _card(request, "answer", status_code=status, question=doc, typed=answer, error=error)
-    result = coverage(doc.key_points, answer, idf=_idf(catalog))
+    result = coverage(doc.key_points, answer, idf=catalog.idf)
     event = reviews.record_answer(
         session=session,
         user=user,
@@ -194,10 +194,6 @@ def _next(session: Session, user: User, catalog: Catalog, settings: Settings) ->
         session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
     )
     return catalog.question(row.id) if row is not None else None
-
-
-def _idf(catalog: Catalog) -> Idf:
-    return bank_idf(tuple(doc.answer for doc in catalog.questions.values()))
 
 
 def _answer_problem(answer: str) -> str | None:
