@@ -11,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from server.templating import render
+
 __all__ = ["LoginRequired", "error_response", "install_error_handlers", "wants_json"]
 
 log = logging.getLogger(__name__)
@@ -57,14 +59,14 @@ def error_response(
     text = message or _MESSAGES.get(status_code) or HTTPStatus(status_code).phrase
     if wants_json(request):
         return JSONResponse({"detail": text}, status_code=status_code, headers=headers)
-    templates = request.app.state.templates
-    title = _TITLES.get(status_code) or HTTPStatus(status_code).phrase
-    return templates.TemplateResponse(
+    return render(
         request,
         "errors/error.html",
-        {"status_code": status_code, "title": title, "message": text},
         status_code=status_code,
         headers=headers,
+        code=status_code,
+        title=_TITLES.get(status_code) or HTTPStatus(status_code).phrase,
+        message=text,
     )
 
 
