@@ -9,7 +9,7 @@ markup even if the Markdown parser let it through.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -55,7 +55,6 @@ def _render_display_span(
     return f'<span class="math display">{escapeHtml(tokens[idx].content)}</span>'
 
 
-
 def _clean(html: str) -> Markup:
     safe = nh3.clean(
         html,
@@ -68,11 +67,15 @@ def _clean(html: str) -> Markup:
     return Markup(safe)
 
 
+# Only content files (answers, notes, statements, prompts) are rendered, never user input, so
+# the distinct texts are few: each is parsed and sanitised once, not on every page view.
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
     """A Markdown document as sanitised HTML."""
     return _clean(_parser().render(text))
 
 
+@lru_cache(maxsize=8192)
 def render_inline(text: str) -> Markup:
     """One line of Markdown (a prompt, a key point) as sanitised inline HTML, no `<p>`."""
     md = _parser()
