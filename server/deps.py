@@ -10,6 +10,8 @@
     AdminUser      CurrentUser with role admin
     ManagerUser    CurrentUser with role manager or admin
     QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
+    KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
+    QueueDep       the grading queue submissions are handed to
     render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
@@ -21,11 +23,13 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Path, Request
 from sqlmodel import Session
 
+from graders import Kata
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
 from server.db import session_scope
 from server.errors import LoginRequired
+from server.grading import GradingQueue
 from server.models import Role, User
 from server.templating import render
 
@@ -33,9 +37,11 @@ __all__ = [
     "AdminUser",
     "CatalogDep",
     "CurrentUser",
+    "KataDep",
     "ManagerUser",
     "OptionalUser",
     "QuestionDep",
+    "QueueDep",
     "RequireRole",
     "SessionDep",
     "SettingsDep",
@@ -107,3 +113,20 @@ def get_question(
 
 
 QuestionDep = Annotated[QuestionDoc, Depends(get_question)]
+
+
+def get_kata(kata_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep) -> Kata:
+    """The kata with this id, or a 404 page."""
+    kata = catalog.katas.get(kata_id)
+    if kata is None:
+        raise HTTPException(404, "There is no kata with that id.")
+    return kata
+
+
+def get_queue(request: Request) -> GradingQueue:
+    queue: GradingQueue = request.app.state.grading
+    return queue
+
+
+KataDep = Annotated[Kata, Depends(get_kata)]
+QueueDep = Annotated[GradingQueue, Depends(get_queue)]

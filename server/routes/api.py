@@ -22,9 +22,8 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from server import submissions
-from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep
+from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep
 from server.models import Submission, User
-from server.routes.katas import QueueDep
 from server.submissions import Kind, Status, SubmissionRefused
 
 __all__ = ["router"]

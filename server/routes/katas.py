@@ -11,19 +11,26 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from graders import Kata as KataSpec
 from server import drafts, katas, submissions
-from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, render
-from server.grading import GradingQueue
+from server.deps import (
+    CatalogDep,
+    CurrentUser,
+    KataDep,
+    QueueDep,
+    SessionDep,
+    SettingsDep,
+    render,
+)
 from server.middleware import CONTENT_SECURITY_POLICY
 from server.models import Submission, User
 from server.submissions import Kind, Status, SubmissionRefused
 
-__all__ = ["KataDep", "QueueDep", "router"]
+__all__ = ["router"]
 
 router = APIRouter()
 
@@ -34,20 +41,6 @@ ANSWER_FIELD_MAX = 200
 _DIFFICULTY = f"^(|{'|'.join(katas.DIFFICULTIES)})$"
 
 
-def get_kata(kata_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep) -> KataSpec:
-    kata = catalog.katas.get(kata_id)
-    if kata is None:
-        raise HTTPException(404, "There is no kata with that id.")
-    return kata
-
-
-def get_queue(request: Request) -> GradingQueue:
-    queue: GradingQueue = request.app.state.grading
-    return queue
-
-
-KataDep = Annotated[KataSpec, Depends(get_kata)]
-QueueDep = Annotated[GradingQueue, Depends(get_queue)]
 SubmissionId = Annotated[int, Path(ge=1)]
 
 
