@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graders import sandbox
+from graders._zygote import UID_SPAN
 from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
 from graders.errors import GraderError, SandboxUnavailable
 
@@ -253,10 +254,11 @@ class Pool:
         for zygote in self._zygotes.values():
             zygote.close()
         self._zygotes = {}
-        base = _UID_FLOOR + (os.getpid() % 2048) * 1024
+        # Each zygote hands out uids from its own span, so harness and candidate never share one.
+        base = _UID_FLOOR + (os.getpid() % 2048) * 2 * UID_SPAN
         started = {
             role: _Zygote(role, isolate=self.isolate, uid_base=base + offset)
-            for role, offset in (("harness", 0), ("candidate", 512))
+            for role, offset in (("harness", 0), ("candidate", UID_SPAN))
         }
         try:
             for zygote in started.values():
