@@ -7,7 +7,7 @@ an interpreter per grading costs. Prints p50, p95 and throughput, and the CPU ti
 grading takes (ours: the harness and candidate workers; naive: the subprocess), which
 says what the machine could do without other load: cores / CPU per grading.
 
-    .venv/bin/python benchmarks/grading.py [--runs 40] [--seconds 10] [--threads 2]
+    .venv/bin/python benchmarks/grading.py [--runs 40] [--naive-runs 8] [--seconds 10] [--threads 2]
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main() -> None:
     assert report.passed, report.message
     ours = _latencies(lambda: _grade_once(kata), args.runs)
     rate = _throughput(lambda: _grade_once(kata), args.seconds, args.threads)
-    cpu = _sandbox_cpu(kata, args.naive_runs)
+    cpu = _sandbox_cpu(kata, args.naive_runs)  # as many CPU samples as naive ones, alike
     with tempfile.TemporaryDirectory() as folder:
         naive_dir = _naive_kata(Path(folder), kata.path)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
