@@ -1,29 +1,30 @@
-"""Answer-mode scoring: which of a question's key points a typed answer covers.
+"""Answer-mode scoring: how much of each key point (a claim a good answer makes) an answer says.
 
-Text is reduced to stemmed content words: lower case, stop words and single letters
-dropped, Snowball English stems (so "quadratically" meets "quadratic"). Each stem weighs
-its IDF over the bank's answers, so a rare, telling word ("quadratic") counts for more
-than one every answer uses ("model"). A key point counts as covered when either test passes:
+Text is reduced to terms: lower case, stop words and single letters dropped, Snowball
+English stems (so "quadratically" meets "quadratic"), then a small domain synonym table
+(server/synonyms.py) maps words a person uses for the same thing onto one term ("omits"
+meets "drops", "long short-term memory" meets "LSTM"). Each term weighs its IDF over the
+bank's answers, so a rare, telling word counts for more than one every answer uses; a term
+the question itself uses weighs `PROMPT_WEIGHT` of that, since repeating the question is
+what a vague answer does.
 
-* **Lexical**: the stems found anywhere in the answer carry at least `LEXICAL_THRESHOLD`
-  of the key point's IDF weight. Key points of at most `SHORT_POINT` stems ("Low bias",
-  "Dropout") need all of them, since half of two words is one, often generic, word.
-* **TF-IDF**: one sentence of the answer has a TF-IDF cosine of at least
-  `COSINE_THRESHOLD` with the key point and shares at least two of its stems. This catches
-  a focused sentence that says the point with fewer of its words; the two shared stems
-  keep a short sentence that happens to share one word from passing.
+Each key point gets a credit in [0, 1]:
 
-Why these numbers: the importer derives key points by cutting the answer's sentences to a
-dozen words, so a person who knows the point says about half of them, some in other words.
-On the bank (358 questions) with tests/server/test_keypoints.py's hand-written answers,
-these thresholds cover all 23 key points of the good answers and none for the vague or
-off-topic ones; scored against another question's key points, a reference answer covers
-3% of them on average. Stricter settings (0.66 share, 0.5 cosine) halve that 3% but miss
-3 of the 23 paraphrased points, and a miss costs a user more than a lenient tick here:
-the score only suggests a rating, the user sets it.
+* **Lexical**: the share of the point's weight whose terms appear anywhere in the answer.
+  Below `LEXICAL_FLOOR` (words any answer on the topic shares) it earns nothing; from there
+  it rises linearly to full credit at `LEXICAL_THRESHOLD`. Key points of at most
+  `SHORT_POINT` terms ("Dropout") need all of them, since half of two words is one word.
+* **TF-IDF**: one sentence of the answer with a TF-IDF cosine of at least
+  `COSINE_THRESHOLD` with the point, sharing at least two of its terms, gives full credit:
+  a focused sentence that says the point with fewer of its words.
 
-Both tests only ever see more text when the answer grows by whole lines, so adding lines
-never uncovers a key point; the score is the covered share, in [0, 1].
+A point with full credit is covered; the score is the mean credit, so an answer that says
+half of every point ranks above one that says nothing, and below one that says them all.
+
+Why these numbers: benchmarks/answers.py scores a labelled set of typed answers (a strong,
+a partial, a vague and a wrong one for each of 32 bank questions) and prints how often the
+scores order them as labelled; tests/server/test_keypoints.py keeps that above target.
+Adding lines to an answer never lowers a credit: both tests only see more text.
 """
 
 from __future__ import annotations
@@ -31,16 +32,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import snowballstemmer
 
+from server.synonyms import PHRASES, WORD_GROUPS
+
 __all__ = [
     "COSINE_THRESHOLD",
+    "LEXICAL_FLOOR",
     "LEXICAL_THRESHOLD",
+    "PROMPT_WEIGHT",
     "SHORT_POINT",
     "Coverage",
     "Idf",
@@ -48,11 +53,14 @@ __all__ = [
     "fit_idf",
     "stems",
     "suggested_rating",
+    "terms",
 ]
 
 LEXICAL_THRESHOLD = 0.5
+LEXICAL_FLOOR = 0.2
 SHORT_POINT = 2
 COSINE_THRESHOLD = 0.4
+PROMPT_WEIGHT = 0.3
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Sentence ends, and every new line (list items, paragraphs) starts a new sentence.
@@ -70,6 +78,23 @@ _STOP_WORD_TEXT = """
 """
 _STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 _stemmer = snowballstemmer.stemmer("english")
+# Longest phrase first, so "recurrent neural networks" is not read as "recurrent network".
+_PHRASE = re.compile(
+    "|".join(
+        r"\b" + re.escape(variant).replace(r"\ ", r"[\s-]+") + r"\b"
+        for variant in sorted((v for vs in PHRASES.values() for v in vs), key=len, reverse=True)
+    )
+)
+
+
+def _spaced(phrase: str) -> str:
+    return " ".join(re.split(r"[\s-]+", phrase))
+
+
+_PHRASE_TERM = {_spaced(variant): term for term, vs in PHRASES.items() for variant in vs}
+
+
+Weight = Callable[[str], float]
 
 
 @lru_cache(maxsize=65536)
@@ -83,15 +108,29 @@ def stems(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in _STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+_SYNONYM = {
+    _stem(word): _stem(group[0].split()[0])
+    for group in WORD_GROUPS
+    for word in group
+    if " " not in word
+}
+
+
+def terms(text: str) -> list[str]:
+    """`stems`, with the synonym table applied: what matching compares."""
+    text = _PHRASE.sub(lambda m: f" {_PHRASE_TERM[_spaced(m.group(0))]} ", text.lower())
+    return [_SYNONYM.get(stem, stem) for stem in stems(text)]
+
+
 @dataclass(frozen=True)
 class Idf:
-    """Inverse document frequencies of stems over a corpus (the bank's answers)."""
+    """Inverse document frequencies of terms over a corpus (the bank's answers)."""
 
     weights: dict[str, float] = field(default_factory=dict)
     unseen: float = 1.0
 
-    def __call__(self, stem: str) -> float:
-        return self.weights.get(stem, self.unseen)
+    def __call__(self, term: str) -> float:
+        return self.weights.get(term, self.unseen)
 
 
 def fit_idf(documents: Iterable[str]) -> Idf:
@@ -100,67 +139,76 @@ def fit_idf(documents: Iterable[str]) -> Idf:
     count = 0
     for document in documents:
         count += 1
-        frequency.update(set(stems(document)))
+        frequency.update(set(terms(document)))
     weights = {s: math.log((1 + count) / (1 + df)) + 1 for s, df in frequency.items()}
     return Idf(weights=weights, unseen=math.log(1 + count) + 1)
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """Per key point, whether the answer covers it; `score` is the covered share."""
+    """Per key point, its credit in [0, 1]; covered when full; `score` is the mean credit."""
 
-    covered: tuple[bool, ...]
+    credits: tuple[float, ...]
+
+    @property
+    def covered(self) -> tuple[bool, ...]:
+        return tuple(credit >= 1.0 for credit in self.credits)
 
     @property
     def score(self) -> float:
-        return sum(self.covered) / len(self.covered) if self.covered else 0.0
+        return sum(self.credits) / len(self.credits) if self.credits else 0.0
 
     @property
     def covered_indexes(self) -> list[int]:
         return [i for i, hit in enumerate(self.covered) if hit]
 
 
-def coverage(key_points: Sequence[str], answer: str, *, idf: Idf) -> Coverage:
-    """Score `answer` against `key_points`; see the module docstring for the two tests."""
-    points = [Counter(stems(point)) for point in key_points]
-    sentences = [Counter(stems(s)) for s in _SENTENCE_END.split(answer)]
+def coverage(key_points: Sequence[str], answer: str, *, idf: Idf, prompt: str = "") -> Coverage:
+    """Score `answer` against `key_points` of the question `prompt`; see the module docstring."""
+    asked = set(terms(prompt))
+
+    def weight(term: str) -> float:
+        return idf(term) * (PROMPT_WEIGHT if term in asked else 1.0)
+
+    points = [Counter(terms(point)) for point in key_points]
+    sentences = [Counter(terms(s)) for s in _SENTENCE_END.split(answer)]
     sentences = [s for s in sentences if s]
-    answer_stems = set().union(*sentences)
-    cosine = _best_cosines(points, sentences, idf) >= COSINE_THRESHOLD
+    answer_terms = set().union(*sentences)
+    cosine = _best_cosines(points, sentences, weight) >= COSINE_THRESHOLD
     return Coverage(
         tuple(
-            bool(point) and (_lexical(point, answer_stems, idf) or bool(close))
+            (1.0 if close else _lexical(point, answer_terms, weight)) if point else 0.0
             for point, close in zip(points, cosine, strict=True)
         )
     )
 
 
 def suggested_rating(score: float) -> int:
-    """The FSRS rating (1 Again .. 4 Easy) to suggest for a coverage score; the user decides."""
-    if score >= 1.0:
+    """The FSRS rating (1 Again .. 4 Easy) to suggest for a score; the user decides."""
+    if score >= 0.9:
         return 4
-    if score >= 2 / 3:
+    if score >= 0.6:
         return 3
-    if score >= 1 / 3:
+    if score >= 0.3:
         return 2
     return 1
 
 
-def _lexical(point: Counter[str], answer_stems: set[str], idf: Idf) -> bool:
+def _lexical(point: Counter[str], answer_terms: set[str], weight: Weight) -> float:
     if len(point) <= SHORT_POINT:
-        return all(s in answer_stems for s in point)
-    matched = sum(idf(s) for s in point if s in answer_stems)
-    return matched >= LEXICAL_THRESHOLD * sum(idf(s) for s in point)
+        return 1.0 if all(s in answer_terms for s in point) else 0.0
+    share = sum(weight(s) for s in point if s in answer_terms) / sum(weight(s) for s in point)
+    return min(1.0, max(0.0, (share - LEXICAL_FLOOR) / (LEXICAL_THRESHOLD - LEXICAL_FLOOR)))
 
 
 def _best_cosines(
-    points: list[Counter[str]], sentences: list[Counter[str]], idf: Idf
+    points: list[Counter[str]], sentences: list[Counter[str]], weight: Weight
 ) -> np.ndarray:
-    """Per key point, its best TF-IDF cosine with a sentence sharing two of its stems, or 0."""
+    """Per key point, its best TF-IDF cosine with a sentence sharing two of its terms, or 0."""
     if not points or not sentences:
         return np.zeros(len(points))
     vocabulary = {s: i for i, s in enumerate({s for c in points + sentences for s in c})}
-    weights = np.array([idf(s) for s in vocabulary])
+    weights = np.array([weight(s) for s in vocabulary])
 
     def counts(rows: list[Counter[str]]) -> np.ndarray:
         tf = np.zeros((len(rows), len(vocabulary)))

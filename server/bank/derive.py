@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from server.bank.checks import editor_notes, key_point_problem
 from server.bank.text import clean_inline
 
-__all__ = ["MAX_KEY_POINTS", "difficulty_for", "key_points_for"]
+__all__ = ["MAX_KEY_POINTS", "MAX_SENTENCE_WORDS", "MAX_WORDS", "difficulty_for", "key_points_for"]
 
 MAX_KEY_POINTS = 8
-MAX_WORDS = 12
+MAX_WORDS = 16
+# A label this short ("Variance", "Opposite problem") names a point; what follows says it.
+_NAMING_LABEL_WORDS = 3
+MAX_SENTENCE_WORDS = 24  # a whole sentence may run this long rather than be cut
 _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 _ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*]|\d+\.)\s+(?P<text>.+)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{3,60}?):\s+\S")
@@ -19,6 +24,8 @@ _TRAILING = re.compile(
     r"|this|that|these|which|since|because|when|as|so|we|you|they|their|if|than)$",
     re.IGNORECASE,
 )
+# Words a long clause may be cut before and still end on a whole phrase.
+_PHRASE_BREAKS = ("and", "or", "but", "which", "because", "while", "whereas")
 _ANSWER_LABEL = re.compile(
     r"^(A\d+|Approach \d+|Answer|Solution \d*)\b\s*(\([^)]*\))?\s*:\s*", re.IGNORECASE
 )
@@ -30,7 +37,8 @@ _GENERIC_LABEL = re.compile(
 )
 # Asides that support a point rather than make one: examples, caveats, lead-ins.
 _ASIDE = re.compile(
-    r"^(…|\.\.\.|say,|e\.g|for example|for instance|note that|let[’']s|as an example|such as)",
+    r"^(…|\.\.\.|say,|e\.g|for example|for instance|note that|let[’']s|as an example|such as"
+    r"|credits? (for|to)|source:|see also|in layman)",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"^[^.!]*\?")  # a rhetorical question opens the item
@@ -38,20 +46,33 @@ _ABBREVIATIONS = re.compile(r"\b(vs|e\.g|i\.e|etc|approx|cf)\.", re.IGNORECASE)
 _CODE_PROMPT = re.compile(r"^(given|write|implement|code)\b", re.IGNORECASE)
 
 
-def key_points_for(answer: str) -> tuple[str, ...]:
-    """Short phrases a good answer mentions: the first clause of each bullet (or sentence)."""
+def key_points_for(
+    answer: str,
+    *,
+    prompt: str = "",
+    corrections: Sequence[str] = (),
+    wrong: Sequence[str] = (),
+) -> tuple[str, ...]:
+    """Claims a good answer makes: the first clause of each bullet (or sentence).
+
+    A point `checks.key_point_problem` would reject (a fragment, a heading, a duplicate, a
+    point an editor's note in `corrections` says is wrong, or that restates text the
+    corrections flag as `wrong`) is left out.
+    """
+    notes = editor_notes("\n\n".join(corrections))
     text = _FENCE.sub("", answer)
     lines = [line for line in text.splitlines() if line.strip() and not _skip(line)]
     items = [(m.group("indent"), m.group("text")) for line in lines if (m := _ITEM.match(line))]
     top = [text for indent, text in items if not indent]
-    points = _points(top if len(top) >= 2 else [text for _, text in items])
-    if not points:  # no bullets, or only labels of code blocks: use the sentences
-        prose = " ".join(line.strip() for line in lines if not _ITEM.match(line))
-        points = _points(re.split(r"(?<=[.!?])\s+", prose))
+    listed = top if len(top) >= 2 else [text for _, text in items]
+    points = _points(listed, prompt, notes, wrong) if len(listed) >= 2 else []
+    if not points:  # one bullet, none, or only labels of code blocks: use the sentences
+        prose = " ".join((m.group("text") if (m := _ITEM.match(line)) else line) for line in lines)
+        points = _points(re.split(r"(?<=[.!?])\s+", clean_inline(prose)), prompt, notes, wrong)
     return tuple(points[:MAX_KEY_POINTS])
 
 
-def _points(items: list[str]) -> list[str]:
+def _points(items: list[str], prompt: str, notes: list[str], wrong: Sequence[str]) -> list[str]:
     """First clauses of the substantive items; past the limit, the longest items win."""
     items = [item for item in items if not _ASIDE.match(item) and not _QUESTION.match(item)]
     if len(items) > 6:
@@ -68,15 +89,10 @@ def _points(items: list[str]) -> list[str]:
         if not item or _FIGURE_TALK.search(item) or _GENERIC_LABEL.match(item):
             continue  # "This is depicted in the image below", "Example:"
         point = _first_clause(_plain(item))
-        if point and not any(_same_point(point, other) for other in points):
+        problem = key_point_problem(point, prompt=prompt, others=points, notes=notes, wrong=wrong)
+        if point and not problem:
             points.append(point)
     return points
-
-
-def _same_point(one: str, other: str) -> bool:
-    """Near-duplicates: the notes often restate a point with a word or two changed."""
-    a, b = set(one.lower().split()), set(other.lower().split())
-    return len(a & b) >= 0.8 * len(a | b)
 
 
 def difficulty_for(prompt: str, answer: str) -> str:
@@ -95,7 +111,7 @@ def _skip(line: str) -> bool:
 def _plain(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"\[(.+?)\]\(\S+?\)", r"\1", text)
-    text = re.sub(r"[`\\]|\*\(figure missing in the notes\)\*", "", text)
+    text = re.sub(r"[`\\“”]|\*\(figure missing in the notes\)\*", "", text)
     return clean_inline(text)
 
 
@@ -103,16 +119,37 @@ def _first_clause(text: str) -> str:
     text = _ABBREVIATIONS.sub(lambda m: m.group(1), re.sub(r"\s+\([^()$]*\)", "", text))
     label = _LABEL.match(text)
     if label and len(label.group("label").split()) <= 8 and "$" not in label.group("label"):
-        text = label.group("label")
-    else:
-        end = _CLAUSE_END.search(text)
-        text = text[: end.start()] if end and end.start() > 10 else text
+        name = label.group("label")
+        if len(name.split()) > _NAMING_LABEL_WORDS:
+            return _tidy(name)
+        # "Opposite problem: exploding gradients": the label alone is a heading, not a claim.
+        body = _clause(text[label.end() - 1 :], MAX_WORDS - len(name.split()), shortest=3)
+        return _tidy(f"{name}: {body}") if body else _tidy(name)
+    return _clause(text, MAX_WORDS)
+
+
+def _clause(text: str, limit: int, *, shortest: int = 10) -> str:
+    """The first clause, ended on a whole phrase; "" when no whole phrase fits in `limit` words.
+
+    A clause shorter than `shortest` characters runs on to the next clause end.
+    """
+    end = next((e for e in _CLAUSE_END.finditer(text) if e.start() > shortest), None)
+    text = text[: end.start()] if end else text
     words = text.split()
-    if len(words) > MAX_WORDS:
-        text = " ".join(words[:MAX_WORDS])
-        comma = text.rfind(",")
-        if comma != -1 and len(text[:comma].split()) >= 4:
-            text = text[:comma]  # end on a whole phrase rather than mid-way
+    if limit < len(words) <= limit + MAX_SENTENCE_WORDS - MAX_WORDS and not _CLAUSE_END.search(
+        text
+    ):
+        return _tidy(text)  # a whole sentence a little long beats half of one
+    if len(words) > limit:
+        text = " ".join(words[:limit])
+        cut = max(text.rfind(","), *(text.rfind(f" {w} ") for w in _PHRASE_BREAKS))
+        if cut == -1 or len(text[:cut].split()) < 4:
+            return ""  # a sentence cut mid-way is a fragment, not a claim
+        text = text[:cut]
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _TRAILING.sub("", text)

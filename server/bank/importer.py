@@ -45,6 +45,7 @@ class ImportReport:
 class _Question:
     drafts: list[Draft]
     notes: list[str] = field(default_factory=list)  # editor's notes from corrections
+    wrong: list[str] = field(default_factory=list)  # the text those corrections flag
 
     @property
     def fullest(self) -> Draft:
@@ -152,6 +153,7 @@ def _apply(corrections: list[Correction], questions: list[_Question], report: Im
             continue
         for question in hits:
             question.notes.append(editor_note_markdown(correction.editor_note))
+            question.wrong.append(correction.match)
         report.corrected += 1
 
 
@@ -217,7 +219,9 @@ def _render(qid: str, question: _Question, best: Draft, sources: dict[str, str])
         difficulty=difficulty_for(best.prompt, best.answer),
         source=places[0],
         also_in=tuple(dict.fromkeys(places[1:])),
-        key_points=key_points_for(best.answer),
+        key_points=key_points_for(
+            best.answer, prompt=best.prompt, corrections=question.notes, wrong=question.wrong
+        ),
     )
 
 

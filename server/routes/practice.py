@@ -95,7 +95,7 @@ def submit_answer(
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
         status = 200 if _wants_card(request) else 400
         return _card(request, "answer", status_code=status, question=doc, typed=answer, error=error)
-    result = coverage(doc.key_points, answer, idf=catalog.idf)
+    result = coverage(doc.key_points, answer, idf=catalog.idf, prompt=doc.prompt)
     event = reviews.record_answer(
         session=session,
         user=user,
