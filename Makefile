@@ -24,6 +24,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/katabank katas check
+	$(BIN)/katabank questions check
 	$(BIN)/pytest
 
 clean:
