@@ -55,11 +55,32 @@ _HEADING_STEMS = frozenset(stem for word in _HEADING_TEXT.split() for stem in st
     "yes",
     "no",
 }
+# A lead-in with no clause after it: "In the context of deep networks", "When you initialize
+# the neurons randomly". The notes often drop the comma before the main clause, so a point
+# with a finite verb of its own ("If the data is noisy the trees might overfit") passes.
+_LEAD_IN = re.compile(
+    r"^(in|for|on|at|with|by|during|within|under|regarding|as for|after|before|when|if)\b[^,]*$",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"\b(is|are|was|were|be|can|could|will|would|should|might|must|may|does|do|did"
+    r"|it[’']s|there[’']s)\b",
+    re.IGNORECASE,
+)
+# Pointers at other material, and announcements of a list rather than its content.
+_POINTER = re.compile(
+    r"^(below|above|here|the following|see|for (further|more) (details|information))\b"
+    r"|\bkeep in mind$"
+    r"|^there (are|is) (two|three|four|five|several|many|various|different|a few|some)"
+    r"( \w+){0,2}$",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|isn[’']t|aren[’']t|doesn[’']t|don[’']t|cannot|can[’']t"
     r"|wrong|incorrect|false|mistaken|instead of|rather than)\b",
     re.IGNORECASE,
 )
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _EDITOR_NOTE = re.compile(r"^> \*\*Editor's note:\*\*(.*(?:\n>.*)*)", re.MULTILINE)
 _NOTE_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _EMPTY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*$")
@@ -93,6 +114,11 @@ def key_point_problem(
         return "is a fragment: it stops mid-sentence"
     if not _balanced(_CODE_SPAN.sub("", text)):
         return "is a fragment: brackets, quotes or maths do not pair up"
+    body = text.split(": ", 1)[1] if ": " in text else text
+    if (_LEAD_IN.match(text) or _LEAD_IN.match(body)) and not _FINITE.search(body):
+        return "is a fragment: a lead-in phrase with no claim after it"
+    if _POINTER.search(text):
+        return "points at other material instead of making a claim"
     content = set(stems(text))
     if not content or content <= _HEADING_STEMS:
         return "is a heading, not a claim"
@@ -111,13 +137,19 @@ def key_point_problem(
 
 
 def same_point(one: str, other: str) -> bool:
-    """Near-duplicates: the same content words, give or take one in five."""
+    """Near-duplicates: the same content words give or take one in five, or one point's
+    words all inside the other's ("Preventing overfitting" and "Regularization prevents
+    overfitting")."""
     a, b = set(stems(one)), set(stems(other))
-    return bool(a | b) and len(a & b) >= 0.8 * len(a | b)
+    smaller, larger = sorted((a, b), key=len)
+    return bool(a and b) and (
+        len(a & b) >= 0.8 * len(a | b) or (len(smaller) >= 2 and smaller <= larger)
+    )
 
 
 def contradicts(note: str, point: str) -> bool:
-    """True when a negative sentence of `note` names every content word of `point`.
+    """True when a negative sentence of `note` names every content word of `point`,
+    unless the point also says what that sentence puts in bold (the corrected version).
 
     "Naive Bayes and decision trees are supervised classifiers, not clustering methods"
     names "Naive Bayes", so that key point of "What are the main clustering methods?" goes.
@@ -125,10 +157,18 @@ def contradicts(note: str, point: str) -> bool:
     # "Naive Bayes: supervised ..." names its subject in the label: the label alone counts.
     label = point.split(": ", 1)[0] if ": " in point else point
     wanted = [set(stems(part)) for part in {point, label}]
-    return any(
-        _NEGATION.search(sentence) and any(w and w <= set(stems(sentence)) for w in wanted)
-        for sentence in _NOTE_SENTENCE.split(note)
-    )
+    said = set(stems(point))
+    for sentence in _NOTE_SENTENCE.split(note):
+        if not _NEGATION.search(sentence):
+            continue
+        # Editors put the right version in bold ("the sum of the **absolute values**"):
+        # a point that says it agrees with the note.
+        bold = {stem for found in _BOLD.findall(sentence) for stem in stems(found)}
+        if bold and bold <= said:
+            continue
+        if any(w and w <= set(stems(sentence)) for w in wanted):
+            return True
+    return False
 
 
 def editor_notes(answer: str) -> list[str]:

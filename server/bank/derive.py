@@ -88,10 +88,12 @@ def _points(items: list[str], prompt: str, notes: list[str], wrong: Sequence[str
         item = _ANSWER_LABEL.sub("", item).strip()
         if not item or _FIGURE_TALK.search(item) or _GENERIC_LABEL.match(item):
             continue  # "This is depicted in the image below", "Example:"
-        point = _first_clause(_plain(item))
-        problem = key_point_problem(point, prompt=prompt, others=points, notes=notes, wrong=wrong)
-        if point and not problem:
-            points.append(point)
+        for point in _first_clauses(_plain(item)):
+            if point and not key_point_problem(
+                point, prompt=prompt, others=points, notes=notes, wrong=wrong
+            ):
+                points.append(point)
+                break
     return points
 
 
@@ -115,17 +117,19 @@ def _plain(text: str) -> str:
     return clean_inline(text)
 
 
-def _first_clause(text: str) -> str:
+def _first_clauses(text: str) -> list[str]:
+    """The item's point, best first: "label: first clause", then the label alone."""
     text = _ABBREVIATIONS.sub(lambda m: m.group(1), re.sub(r"\s+\([^()$]*\)", "", text))
     label = _LABEL.match(text)
     if label and len(label.group("label").split()) <= 8 and "$" not in label.group("label"):
         name = label.group("label")
         if len(name.split()) > _NAMING_LABEL_WORDS:
-            return _tidy(name)
-        # "Opposite problem: exploding gradients": the label alone is a heading, not a claim.
+            return [_tidy(name)]
+        # "Opposite problem: exploding gradients": the label alone is a heading, not a claim;
+        # "Data augmentation: In areas like images" is a named method with a lead-in after it.
         body = _clause(text[label.end() - 1 :], MAX_WORDS - len(name.split()), shortest=3)
-        return _tidy(f"{name}: {body}") if body else _tidy(name)
-    return _clause(text, MAX_WORDS)
+        return [_tidy(f"{name}: {body}"), _tidy(name)] if body else [_tidy(name)]
+    return [_clause(text, MAX_WORDS)]
 
 
 def _clause(text: str, limit: int, *, shortest: int = 10) -> str:

@@ -87,6 +87,14 @@ def test_a_claim_passes_and_a_restated_claim_is_a_duplicate() -> None:
     assert found is not None and "repeats the key point" in found
 
 
+def test_a_point_saying_what_the_editor_put_in_bold_agrees_with_the_note() -> None:
+    note = "L1 is the sum of the **absolute values** of the weights, not the plain sum."
+    prompt = "What is L1 regularization?"
+    assert key_point_problem("L1 is the sum of the weights", prompt=prompt, notes=[note])
+    fixed = "L1 is the sum of the absolute values of the weights"
+    assert key_point_problem(fixed, prompt=prompt, notes=[note]) is None
+
+
 def test_a_point_restating_text_an_editor_corrected_is_rejected() -> None:
     found = key_point_problem(
         "L1 is the sum of the weights",
