@@ -63,13 +63,34 @@ def key_points_for(
     text = _FENCE.sub("", answer)
     lines = [line for line in text.splitlines() if line.strip() and not _skip(line)]
     items = [(m.group("indent"), m.group("text")) for line in lines if (m := _ITEM.match(line))]
-    top = [text for indent, text in items if not indent]
+    top = _top_items(items, prompt)
     listed = top if len(top) >= 2 else [text for _, text in items]
     points = _points(listed, prompt, notes, wrong) if len(listed) >= 2 else []
     if not points:  # one bullet, none, or only labels of code blocks: use the sentences
         prose = " ".join((m.group("text") if (m := _ITEM.match(line)) else line) for line in lines)
         points = _points(re.split(r"(?<=[.!?])\s+", clean_inline(prose)), prompt, notes, wrong)
     return tuple(points[:MAX_KEY_POINTS])
+
+
+def _top_items(items: list[tuple[str, str]], prompt: str) -> list[str]:
+    """Top-level items; one that only introduces its sub-items ("Somewhat counter-intuitively:")
+    gives way to them, while a name with sub-items ("LeNet-5:") stays."""
+
+    def introduces(index: int) -> bool:
+        text = items[index][1].rstrip()
+        followed = index + 1 < len(items) and bool(items[index + 1][0])
+        return followed and text.endswith(":") and bool(key_point_problem(text[:-1], prompt=prompt))
+
+    top: list[str] = []
+    parent = -1
+    for index, (indent, text) in enumerate(items):
+        if not indent:
+            parent = index
+            if not introduces(index):
+                top.append(text)
+        elif parent >= 0 and introduces(parent):
+            top.append(text)
+    return top
 
 
 def _points(items: list[str], prompt: str, notes: list[str], wrong: Sequence[str]) -> list[str]:
