@@ -3,7 +3,8 @@
 benchmarks/data/answers.toml holds, for 32 bank questions across all five notes, a strong,
 a partial, a vague and a wrong typed answer. A scoring orders a question well when
 strong > partial > vague and partial > wrong (five pairs per question; a tie counts as a
-miss). Prints pairwise accuracy and the share of questions where strong > vague for:
+miss). Prints pairwise accuracy, the share of questions where strong > vague, and the mean
+score of each label, for:
 
   old        the scoring and key points of commit BASE (before key points became claims)
   old+new    the old matching on today's key points (what the cleaner key points alone give)
@@ -152,10 +153,16 @@ def main(argv: list[str] | None = None) -> int:
             **scorers,
         }
     print(f"{len(ids)} questions, {len(ids) * len(ORDERED_PAIRS)} ordered pairs")
-    print(f"{'scoring':<10}{'pairwise':>10}{'strong>vague':>14}")
+    means = "".join(f"{'mean ' + label:>14}" for label in LABELS)
+    print(f"{'scoring':<10}{'pairwise':>10}{'strong>vague':>14}{means}")
     for name, scorer in scorers.items():
         scores = _score_all(answers, scorer)
-        print(f"{name:<10}{pairwise_accuracy(scores):>10.1%}{strong_beats_vague(scores):>14.1%}")
+        means = "".join(
+            f"{sum(s[label] for s in scores.values()) / len(scores):>14.2f}" for label in LABELS
+        )
+        print(
+            f"{name:<10}{pairwise_accuracy(scores):>10.1%}{strong_beats_vague(scores):>14.1%}{means}"
+        )
         if args.per_question:
             for qid in ids:
                 row = "  ".join(f"{label[0]}={scores[qid][label]:.2f}" for label in LABELS)
