@@ -49,7 +49,8 @@ _HEADING_TEXT = """
     generally basic basics important concept concepts step steps option options type types
     reason reasons question use uses usage case cases other others related result results
     yes no true false maybe correct incorrect right wrong both neither none common
-    appropriate somewhat counter intuitively everything else thing things
+    appropriate somewhat counter intuitively everything else thing things conclusion
+    conclusions mechanism implementation importance wikipedia
 """
 _HEADING_STEMS = frozenset(stem for word in _HEADING_TEXT.split() for stem in stems(word)) | {
     "yes",
@@ -59,8 +60,13 @@ _HEADING_STEMS = frozenset(stem for word in _HEADING_TEXT.split() for stem in st
 # the neurons randomly". The notes often drop the comma before the main clause, so a point
 # with a finite verb of its own ("If the data is noisy the trees might overfit") passes.
 _LEAD_IN = re.compile(
-    r"^(in|for|on|at|with|by|during|within|under|regarding|as for|after|before|when|if)\b[^,]*$",
+    r"^(in|for|on|at|with|by|during|within|under|regarding|as for|after|before|when|if|whether)"
+    r"\b[^,]*$",
     re.IGNORECASE,
+)
+# A subordinate clause cut before its main clause: "While CNNs were once used for translation".
+_SUBORDINATE = re.compile(
+    r"^(while|although|though|even though|whereas|because|since|unless|by)\b[^,;]*$", re.IGNORECASE
 )
 _FINITE = re.compile(
     r"\b(is|are|was|were|be|can|could|will|would|should|might|must|may|does|do|did"
@@ -117,10 +123,12 @@ def key_point_problem(
     body = text.split(": ", 1)[1] if ": " in text else text
     if (_LEAD_IN.match(text) or _LEAD_IN.match(body)) and not _FINITE.search(body):
         return "is a fragment: a lead-in phrase with no claim after it"
+    if _SUBORDINATE.match(body):
+        return "is a fragment: a subordinate clause with no main clause"
     if _POINTER.search(text):
         return "points at other material instead of making a claim"
     content = set(stems(text))
-    if not content or content <= _HEADING_STEMS:
+    if not content or {stem for stem in content if not stem.isdigit()} <= _HEADING_STEMS:
         return "is a heading, not a claim"
     if content <= set(stems(prompt)) | _HEADING_STEMS:
         return "only repeats the question's words: say what a good answer claims"
@@ -258,5 +266,6 @@ def _balanced(text: str, *, quotes: bool = True) -> bool:
     return (
         text.count("“") == text.count("”")
         and text.count("$") % 2 == 0
-        and (text.count('"') % 2 == 0)
+        and text.count('"') % 2 == 0
+        and text.count("**") % 2 == 0
     )

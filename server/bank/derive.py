@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from server.bank.checks import editor_notes, key_point_problem
-from server.bank.text import clean_inline
+from server.bank.text import clean_inline, sentence
 
 __all__ = ["MAX_KEY_POINTS", "MAX_SENTENCE_WORDS", "MAX_WORDS", "difficulty_for", "key_points_for"]
 
@@ -39,6 +39,12 @@ _GENERIC_LABEL = re.compile(
 _ASIDE = re.compile(
     r"^(…|\.\.\.|say,|e\.g|for example|for instance|note that|let[’']s|as an example|such as"
     r"|credits? (for|to)|source:|see also|in layman)",
+    re.IGNORECASE,
+)
+# Openers that announce a summary rather than say anything: dropped, the claim kept.
+_SUMMING_UP = re.compile(
+    r"^(in summary|in short|in conclusion|in essence|to summari[sz]e|conclusion|summary|overall)"
+    r"\b[,:]?\s*",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"^[^.!]*\?")  # a rhetorical question opens the item
@@ -109,7 +115,7 @@ def _points(items: list[str], prompt: str, notes: list[str], wrong: Sequence[str
         item = _ANSWER_LABEL.sub("", item).strip()
         if not item or _FIGURE_TALK.search(item) or _GENERIC_LABEL.match(item):
             continue  # "This is depicted in the image below", "Example:"
-        for point in _first_clauses(_plain(item)):
+        for point in _first_clauses(_plain(item), prompt):
             if point and not key_point_problem(
                 point, prompt=prompt, others=points, notes=notes, wrong=wrong
             ):
@@ -138,19 +144,34 @@ def _plain(text: str) -> str:
     return clean_inline(text)
 
 
-def _first_clauses(text: str) -> list[str]:
+def _first_clauses(text: str, prompt: str) -> list[str]:
     """The item's point, best first: "label: first clause", then the label alone."""
     text = _ABBREVIATIONS.sub(lambda m: m.group(1), re.sub(r"\s+\([^()$]*\)", "", text))
+    text = _without_summing_up(text)
     label = _LABEL.match(text)
     if label and len(label.group("label").split()) <= 8 and "$" not in label.group("label"):
         name = label.group("label")
+        rest = _without_summing_up(text[label.end() - 1 :])
+        claim = _clause(rest, MAX_WORDS)
+        if "heading" in (key_point_problem(name, prompt=prompt) or "") and len(claim.split()) > 4:
+            # "Mechanism: VAEs consist of an encoder ...": the label only files the claim
+            # (but "Opposite problem: exploding gradients" needs its label).
+            return [claim]
         if len(name.split()) > _NAMING_LABEL_WORDS:
             return [_tidy(name)]
         # "Opposite problem: exploding gradients": the label alone is a heading, not a claim;
         # "Data augmentation: In areas like images" is a named method with a lead-in after it.
-        body = _clause(text[label.end() - 1 :], MAX_WORDS - len(name.split()), shortest=3)
+        body = _clause(rest, MAX_WORDS - len(name.split()), shortest=3)
         return [_tidy(f"{name}: {body}"), _tidy(name)] if body else [_tidy(name)]
     return [_clause(text, MAX_WORDS)]
+
+
+def _without_summing_up(text: str) -> str:
+    """ "Conclusion: In summary, RLHF is ..." -> "RLHF is ..."."""
+    stripped = text
+    while found := _SUMMING_UP.match(stripped):
+        stripped = stripped[found.end() :]
+    return sentence(stripped) if stripped != text else text
 
 
 def _clause(text: str, limit: int, *, shortest: int = 10) -> str:

@@ -86,3 +86,17 @@ def test_every_derived_point_passes_the_content_check() -> None:
         "High variance means overfitting",
     )
     assert all(key_point_problem(p, prompt=prompt) is None for p in points)
+
+
+def test_a_heading_label_or_summing_up_opener_gives_way_to_the_claim() -> None:
+    answer = (
+        "- Mechanism: VAEs map inputs to a latent space and decode them back.\n"
+        "- Conclusion: In summary, diffusion models trade speed for sample quality.\n"
+        "- Stemming: a process that trims affixes to reach a root form.\n"
+    )
+    points = key_points_for(answer, prompt="Explain stemming and generative models")
+    assert points == (
+        "VAEs map inputs to a latent space and decode them back",
+        "Diffusion models trade speed for sample quality",
+        "Stemming: a process that trims affixes to reach a root form",
+    )
