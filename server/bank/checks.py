@@ -2,10 +2,13 @@
 
 A key point is a claim a good answer makes, so answer mode can tell a strong answer from a
 vague one. The check fails on key points that cannot be such a claim: a fragment (cut
-mid-sentence, unbalanced brackets or maths), a heading (only the question's own words, a
-generic label like "Opposite problem", or a bare "yes"), a duplicate of another key point,
-or a point an editor's note in the answer says is wrong. It also fails on answers with an
-empty bullet or maths whose delimiters do not pair up (KaTeX would print them raw).
+mid-sentence, unbalanced brackets or maths, a lead-in or subordinate clause with no main
+clause), a heading (only the question's own words, a generic label like "Opposite problem",
+a bare "yes", a pointer like "Below is an example"), a duplicate of another key point, or a
+point an editor's note in the answer says is wrong (or that restates the text a correction
+flags). It also fails on answers with an empty bullet or maths whose delimiters do not pair
+up (KaTeX would print them raw). These are word-level rules, not a parser: README of
+questions/ lists them, and tests/bank/test_content_check.py pins each.
 
 The importer uses the same predicates (`key_point_problem`) to leave such points out, so
 what it writes passes; what fails afterwards is a hand edit or a note it could not read.
