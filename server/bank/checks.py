@@ -40,7 +40,7 @@ _DANGLING_TEXT = """
     least can could will would should may might must via per vs e.g i.e etc refer
     refers helps help enabling allowing including like using between among about across
     after against along around before behind below during over through toward towards under
-    until upon within without whether
+    until upon within without whether two three several many each every
 """
 _DANGLING = frozenset(_DANGLING_TEXT.split())
 # Stems of words that only label a point ("Opposite problem", "Main idea", "Pros").
