@@ -88,10 +88,10 @@ def _run_grade(args: argparse.Namespace) -> int:
             kata, source, hidden=not args.sample, unsafe_no_sandbox=args.unsafe_no_sandbox
         )
     except SandboxUnavailable as exc:
-        print(f"katabank grade: {exc}", file=sys.stderr)
+        print(f"katabank grade: {exc.detail}", file=sys.stderr)
         return EXIT_USAGE
-    except GraderError as exc:
-        print(f"katabank grade: {exc}", file=sys.stderr)
+    except GraderError as exc:  # whoever runs the command may see what went wrong inside
+        print(f"katabank grade: {exc.detail}", file=sys.stderr)
         return EXIT_GRADER
     if args.json:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False)

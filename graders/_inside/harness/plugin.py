@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from hypothesis.statistics import collector
 
-from graders._harness.proxy import Solution, short_repr
-from graders._zygote import send
+from graders._inside.harness.proxy import Solution, short_repr
 from graders.kit import CandidateRaised, Mismatch
+from graders.messages import Event, send
 
 __all__ = ["Plugin"]
 
@@ -39,11 +39,11 @@ class Plugin:
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            send(self.ctrl_fd, ("broken", {"test": report.nodeid, "message": _longrepr(report)}))
+            send(self.ctrl_fd, Event.BROKEN, {"test": report.nodeid, "message": _longrepr(report)})
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._solution.test = nodeid
-        send(self.ctrl_fd, ("start", nodeid))
+        send(self.ctrl_fd, Event.START, nodeid)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
@@ -63,9 +63,11 @@ class Plugin:
         if call.when == "call" or report.failed or report.skipped:
             result = _result(item, call, report, self._solution)
             if call.when != "call" and report.failed:
-                send(self.ctrl_fd, ("broken", {"test": item.nodeid, "message": _longrepr(report)}))
+                send(
+                    self.ctrl_fd, Event.BROKEN, {"test": item.nodeid, "message": _longrepr(report)}
+                )
             else:
-                send(self.ctrl_fd, ("result", result))
+                send(self.ctrl_fd, Event.RESULT, result)
         return report
 
 
