@@ -27,11 +27,20 @@ from pathlib import Path
 
 from graders.errors import SandboxUnavailable
 
-__all__ = ["SITE_MOUNT", "check_available", "probe_user_namespaces", "zygote_command"]
+__all__ = [
+    "SANDBOX_HOST_ID",
+    "SITE_MOUNT",
+    "check_available",
+    "probe_user_namespaces",
+    "zygote_command",
+]
 
 GRADERS_DIR = Path(__file__).resolve().parent
 SITE_MOUNT = "/opt/site"
 ZYGOTE_MODULE = "graders._inside.zygote"
+# The host uid and gid of every worker when grading as root: no account's, and not root's
+# (root is exempt from RLIMIT_NPROC). As an ordinary user, workers run as that user.
+SANDBOX_HOST_ID = 1_000_000
 _ROOT_CAPABILITIES = ("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN")
 _ADVICE = "to grade your own code without isolation, pass --unsafe-no-sandbox"
 # What a keeper does first: a user namespace owning new mount, PID, IPC, network, UTS ones.
@@ -114,7 +123,9 @@ def zygote_command(role: str, *, isolate: bool, ctl_fd: int) -> tuple[list[str],
     """The command line and environment that start a zygote for `role`."""
     python = os.path.realpath(sys.executable)
     site = sysconfig.get_paths()["purelib"]
-    tail = [python, "-s", "-m", ZYGOTE_MODULE, role, "1" if isolate else "0", str(ctl_fd)]
+    root = os.geteuid() == 0
+    ids = f"{SANDBOX_HOST_ID}:{SANDBOX_HOST_ID}" if root else f"{os.geteuid()}:{os.getegid()}"
+    tail = [python, "-s", "-m", ZYGOTE_MODULE, role, "1" if isolate else "0", str(ctl_fd), ids]
     if not isolate:
         path = os.pathsep.join([str(GRADERS_DIR.parent), site])
         return tail, _environment(path)
@@ -136,6 +147,9 @@ def zygote_command(role: str, *, isolate: bool, ctl_fd: int) -> tuple[list[str],
         bwrap += ["--ro-bind", source, target]
     bwrap += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
     bwrap += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"]
+    # As an ordinary user the sandbox's own root and /dev belong to the workers' host uid:
+    # read-only, nothing written there outlives a grading or reaches the next one.
+    bwrap += ["--remount-ro", "/dev", "--remount-ro", "/"]
     return bwrap + tail, _environment(f"/opt/katabank:{SITE_MOUNT}")
 
 

@@ -1,11 +1,11 @@
 """Runs inside a sandbox: a pre-imported zygote that forks one single-use worker per grading.
 
-`python -m graders._inside.zygote ROLE ISOLATE CTL_FD` imports what ROLE ("harness" or
+`python -m graders._inside.zygote ROLE ISOLATE CTL_FD UID:GID` imports what ROLE ("harness" or
 "candidate") needs once, then serves "spawn" requests on the socket CTL_FD. Each request
 carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is
 1) enters a fresh user namespace together with fresh mount, PID, IPC, network and UTS
-namespaces, has the zygote map one uid into it (the host uid the zygote runs as; as root,
-SANDBOX_HOST_ID), mounts
+namespaces, has the zygote map one uid and gid into it (UID:GID, the host ids the supervisor
+chose: its own, or as root graders.sandbox.SANDBOX_HOST_ID), mounts
 its own scratch tmpfs and forks the worker: PID 1 of the new PID namespace. The worker
 mounts its own /proc, becomes WORKER_ID, sets resource limits, drops every capability, sets
 no_new_privs and a seccomp filter, and only then reads its job. Linux >= 5.14 counts
@@ -38,9 +38,6 @@ WORKER_LINK_FD = 4
 GRADERS_MOUNT = "/opt/katabank"
 # The uid and gid a worker has inside its user namespace.
 WORKER_ID = 1000
-# The host uid and gid of every worker when the zygote runs as root: no account's, not root's
-# (root is exempt from RLIMIT_NPROC).
-SANDBOX_HOST_ID = 1_000_000
 REPORT_LIMIT = 4 * 1024 * 1024
 
 _CLONE_NEWNS = 0x00020000
@@ -90,6 +87,7 @@ def _mount(source: str, target: str, fstype: str | None, flags: int, data: str |
 def main() -> None:
     """Preload the role's modules, then fork a keeper per spawn request until CTL_FD closes."""
     role, isolate = sys.argv[1], sys.argv[2] == "1"
+    uid, gid = (int(part) for part in sys.argv[4].split(":"))
     if isolate and os.geteuid() == 0:
         _uncover_proc()
     seccomp = _preload(role, isolate)
@@ -123,7 +121,7 @@ def main() -> None:
         for fd in fds:
             os.close(fd)
         if isolate:
-            _map_ids(pid, ours)
+            _map_ids(pid, ours, uid=uid, gid=gid)
         ours.close()
 
 
@@ -218,15 +216,12 @@ def _enter_namespaces(mapper: socket.socket) -> None:
     mapper.close()
 
 
-def _map_ids(pid: int, keeper: socket.socket) -> None:
-    """Map WORKER_ID to this zygote's uid (SANDBOX_HOST_ID as root) in the keeper's namespace."""
+def _map_ids(pid: int, keeper: socket.socket, *, uid: int, gid: int) -> None:
+    """Map WORKER_ID to the host's `uid` and `gid` in the keeper's new user namespace."""
     if keeper.recv(1) != b"u":
         return  # the keeper could not unshare: it reports that itself
-    privileged = os.geteuid() == 0
-    uid = SANDBOX_HOST_ID if privileged else os.geteuid()
-    gid = SANDBOX_HOST_ID if privileged else os.getegid()
     try:
-        if not privileged:
+        if os.geteuid() != 0:
             # Without CAP_SETGID, a gid map needs setgroups refused in the namespace first.
             _write(f"/proc/{pid}/setgroups", "deny")
         _write(f"/proc/{pid}/gid_map", f"{WORKER_ID} {gid} 1")

@@ -11,6 +11,7 @@ import pytest
 OUTSIDE = (
     "graders",
     "graders.commands",
+    "graders.doctor",
     "graders.grading",
     "graders.judge",
     "graders.messages",
