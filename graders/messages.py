@@ -6,8 +6,9 @@ Four conversations, each with its own kinds, so a message can only be read where
     Status  keeper -> supervisor      READY(), EXIT(ExitInfo)
     Link    candidate <-> harness     READY(), LOAD_ERROR(problem), CALL(seq, args, kwargs),
                                       RETURN(seq, value), RAISE(seq, problem)
-    Event   harness -> supervisor     START(test), RESULT(result), DONE(code), LOAD_ERROR(problem),
-                                      GONE(where), PROTOCOL_ERROR(where), BROKEN(where)
+    Event   harness -> supervisor     START(test), RESULT(result), DONE(summary),
+                                      LOAD_ERROR(problem), GONE(where), PROTOCOL_ERROR(where),
+                                      BROKEN(where)
 
 A message is the tuple (kind, *fields) in a codec frame. `unpack` checks the kind belongs to
 the conversation and the number of fields; what the fields hold is checked by whoever reads

@@ -49,14 +49,18 @@ def _judge(harness: ExitInfo | None, candidate: ExitInfo | None = None, **run: A
 
 
 def test_only_a_finished_harness_with_passing_tests_passes() -> None:
-    report = _judge(_exit((Event.START, TEST), _result(examples=100), (Event.DONE, 0)))
+    report = _judge(
+        _exit((Event.START, TEST), _result(examples=100), (Event.DONE, {"exit": 0, "times": {}}))
+    )
     assert report.verdict is Verdict.PASSED and report.message == "All 1 tests passed."
     assert report.tests[0].examples == 100
 
 
 def test_a_wrong_answer_fails_with_input_expected_and_got() -> None:
     failure = {"test": TEST, "input": "f([1])", "expected": "[1]", "got": "[]", "reason": "oops"}
-    report = _judge(_exit(_result("failed", failure=failure), (Event.DONE, 1)))
+    report = _judge(
+        _exit(_result("failed", failure=failure), (Event.DONE, {"exit": 1, "times": {}}))
+    )
     assert report.verdict is Verdict.FAILED
     assert report.message == "test_example failed for f([1]): oops (expected [1], got [])"
     assert report.failure is not None and report.failure.got == "[]"
@@ -74,7 +78,7 @@ def test_an_exception_in_the_candidate_is_an_error_or_memory(kind: str, verdict:
         "test": TEST,
         "input": "f(1)",
     }
-    report = _judge(_exit(_result("error", error=error), (Event.DONE, 1)))
+    report = _judge(_exit(_result("error", error=error), (Event.DONE, {"exit": 1, "times": {}})))
     assert report.verdict is verdict
     assert report.error is not None and (report.error.line, report.error.input) == (4, "f(1)")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,7 @@ _PYTEST_INI = "[pytest]\npython_files = tests_*.py\nconsider_namespace_packages 
 
 def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     """Run the job's test files against the candidate on `link_fd`; report on `ctrl_fd`."""
+    times = {"job": time.monotonic(), "job_cpu": time.process_time()}
     job = decode(payload)
     apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
     stay_on(job["cpu"])
@@ -70,11 +72,13 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     os.chdir(kata)
     sys.path.insert(0, str(kata))
     sys.dont_write_bytecode = True
+    times["greeted"] = time.monotonic()
     code = pytest.main(
-        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd)]
+        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd, times)]
     )
+    times["ran"], times["ran_cpu"] = time.monotonic(), time.process_time()
     sys.stdout.flush()
-    send(ctrl_fd, Event.DONE, int(code))
+    send(ctrl_fd, Event.DONE, {"exit": int(code), "times": times})
 
 
 def _greet(ctrl_fd: int, link_fd: int) -> bool:
