@@ -24,6 +24,7 @@ The machine's load average is printed: timings on a shared machine are only as g
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import resource
 import statistics
@@ -33,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -215,10 +216,14 @@ def _floor(kata: graders.Kata) -> float:
         settings.register_profile("floor", profile)
         settings.load_profile("floor")
         args = [*(str(folder / name) for name in HIDDEN_TESTS), "-q", "-p", "no:cacheprovider"]
-        code = pytest.main([*args, "--rootdir", str(folder), "--capture=sys"], plugins=[Repeat()])
+        output = io.StringIO()
+        with redirect_stdout(output):
+            code = pytest.main(
+                [*args, "--capture=no", "--rootdir", str(folder)], plugins=[Repeat()]
+            )
         settings.load_profile("default")
     if code != 0:
-        raise SystemExit(f"{kata.id}: the floor's run failed ({code})")
+        raise SystemExit(f"{kata.id}: the floor's run failed ({code}):\n{output.getvalue()}")
     return statistics.median(passes[1:])
 
 

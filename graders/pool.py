@@ -1,9 +1,9 @@
 """Pre-started, single-use sandbox pairs (harness + candidate), refilled in the background.
 
 Two zygotes, one per role, start once per process and stay pre-imported. Each grading takes
-a ready pair of workers forked from them (already in their own namespaces, under their own
-uids, linked to each other by a socket) and sends each its job; a pair serves one grading
-and is then destroyed. A background thread keeps `size` pairs ready.
+a ready pair of workers forked from them (already each in a user namespace of its own with
+fresh namespaces under it, linked to each other by a socket) and sends each its job; a pair
+serves one grading and is then destroyed. A background thread keeps `size` pairs ready.
 
 This is the supervisor's side: it never imports graders._inside, and speaks to the keepers
 only in `graders.messages`.
