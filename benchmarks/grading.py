@@ -1,115 +1,269 @@
-"""Grading speed: our pooled sandboxes next to a naive `python -m pytest` subprocess per grading.
+"""Grading speed per kata: our pooled sandboxes next to the tests' own cost and a naive pytest.
 
-Both grade the same correct solution against the same tests (the intersection kata's sample
-and hidden tests, 100 examples per property). The naive baseline runs the candidate's code
-in the test process itself, with no sandbox at all, so it is a lower bound on what starting
-an interpreter per grading costs. Prints p50, p95 and throughput, and the CPU time one
-grading takes (ours: the harness and candidate workers; naive: the subprocess), which
-says what the machine could do without other load: cores / CPU per grading.
+For every kata, the reference solution is graded `--runs` times with the sample tests (Run)
+and with sample + hidden tests (Submit), sequentially, through the real sandbox. Printed:
 
-    .venv/bin/python benchmarks/grading.py [--runs 40] [--naive-runs 8] [--seconds 10] [--threads 2]
+- per kata: Run and Submit p50/p95 (wall), our CPU per Submit (harness + candidate workers),
+  the floor, and our CPU / floor. The floor is the same tests run in this process, warm and
+  unsandboxed, with the reference called directly: collected once, then timed per pass
+  (process CPU), so it holds only what the tests and the solution themselves cost.
+- per kata, the Submit's phases (medians): start (grade() called to harness job read, which
+  includes taking a ready pair), collect (the kata's files written, pytest configured and
+  the tests collected), run (the tests), report (pytest's end to grade() returning: the
+  workers' exits and the judge); and the harness worker's CPU in collect and in run.
+- the intersection kata against a naive `python -m pytest` subprocess per grading (which runs
+  the candidate in the test process, no sandbox): p50 and the speed-up; and gradings per
+  second with `--threads` concurrent gradings.
+
+    .venv/bin/python benchmarks/grading.py [--runs 20] [--naive-runs 5] [--seconds 8]
+                                           [--threads 2] [--katas id ...]
+
+The machine's load average is printed: timings on a shared machine are only as good as it.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, redirect_stdout
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
 
 import graders
 from graders import grading
+from graders.judge import judge
+from graders.messages import Event, unpack
 from graders.pool import get_pool
 from graders.spec import HIDDEN_TESTS
 
 KATAS = Path(__file__).resolve().parent.parent / "katas"
-SOLUTION = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
-NAIVE_CONFTEST = f"""
+PHASES = ("start", "collect", "run", "report")
+HARNESS_CPU = ("collect CPU", "run CPU")
+# The floor's `solution` fixture: the reference, called in this very process; its exceptions
+# reach the tests as they would from the sandbox.
+FLOOR_CONFTEST = """
 import pytest
-from hypothesis import settings
+import reference
+from graders.kit import CandidateRaised
 
-settings.register_profile("naive", max_examples=100, derandomize=True, database=None, deadline=None)
-settings.load_profile("naive")
+function = getattr(reference, {function!r})
 
-namespace = {{}}
-exec({SOLUTION!r}, namespace)
+
+def call(*args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except Exception as exc:
+        raise CandidateRaised(type(exc).__name__, str(exc)) from None
 
 
 @pytest.fixture(scope="session")
 def solution():
-    return namespace["intersection"]
+    return call
 """
+
+
+@dataclass
+class Timings:
+    """One kata's measurements, in seconds."""
+
+    run: list[float] = field(default_factory=list)
+    submit: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    phases: dict[str, list[float]] = field(
+        default_factory=lambda: {p: [] for p in (*PHASES, *HARNESS_CPU)}
+    )
+    floor: float = 0.0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=40, help="sequential gradings to time")
-    parser.add_argument("--naive-runs", type=int, default=8, help="naive subprocess runs")
-    parser.add_argument("--seconds", type=float, default=10.0, help="length of the throughput run")
+    parser.add_argument("--runs", type=int, default=20, help="gradings of each kind per kata")
+    parser.add_argument("--naive-runs", type=int, default=5, help="naive subprocess runs")
+    parser.add_argument("--seconds", type=float, default=8.0, help="length of the throughput run")
     parser.add_argument("--threads", type=int, default=2, help="concurrent gradings")
+    parser.add_argument("--katas", nargs="*", default=None, help="only these kata ids")
     args = parser.parse_args()
-    kata = graders.load_kata(KATAS, "intersection")
+    katas, errors = graders.load_katas(KATAS)
+    if errors:
+        raise SystemExit("\n".join(errors))
+    katas = [kata for kata in katas if args.katas is None or kata.id in args.katas]
+    load_before = os.getloadavg()[0]
 
-    report = graders.grade(kata, SOLUTION)  # starts the pool: not part of any timing
-    assert report.passed, report.message
-    ours = _latencies(lambda: _grade_once(kata), args.runs)
-    rate = _throughput(lambda: _grade_once(kata), args.seconds, args.threads)
-    cpu = _sandbox_cpu(kata, args.naive_runs)  # as many CPU samples as naive ones, alike
+    results: dict[str, Timings] = {}
+    for kata in katas:
+        reference = (kata.path / "reference.py").read_text(encoding="utf-8")
+        _grade_passes(kata, reference, hidden=True)  # starts the pool: not part of any timing
+        timings = results[kata.id] = Timings()
+        sample = partial(_grade_passes, kata, reference, hidden=False)
+        timings.run += [_timed(sample) for _ in range(args.runs)]
+        for _ in range(args.runs):
+            _submit(kata, reference, timings)
+        timings.floor = _floor(kata)
+
+    intersection = graders.load_kata(KATAS, "intersection")
+    reference = (intersection.path / "reference.py").read_text(encoding="utf-8")
+    rate = _throughput(
+        lambda: _grade_passes(intersection, reference, hidden=True), args.seconds, args.threads
+    )
     with tempfile.TemporaryDirectory() as folder:
-        naive_dir = _naive_kata(Path(folder), kata.path)
+        naive_dir = _naive_kata(Path(folder), intersection)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        naive = _latencies(lambda: _naive_once(naive_dir), args.naive_runs)
+        naive = [_timed(lambda: _naive_once(naive_dir)) for _ in range(args.naive_runs)]
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        naive_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / len(
-            naive
+    naive_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / len(naive)
+
+    print(f"{os.cpu_count()} cores; load average {load_before:.1f} at the start,", end=" ")
+    print(f"{os.getloadavg()[0]:.1f} at the end; {args.runs} gradings of each kind per kata")
+    print()
+    header = f"{'kata':22} {'Run p50':>8} {'p95':>6} {'Submit p50':>11} {'p95':>6}"
+    print(f"{header} {'CPU/grading':>12} {'floor':>7} {'ratio':>6}")
+    for kata_id, t in results.items():
+        cpu = statistics.median(t.cpu)
+        print(
+            f"{kata_id:22} {_ms(_p(t.run, 50)):>8} {_ms(_p(t.run, 95)):>6}"
+            f" {_ms(_p(t.submit, 50)):>11} {_ms(_p(t.submit, 95)):>6}"
+            f" {_ms(cpu):>12} {_ms(t.floor):>7} {cpu / t.floor:>6.2f}"
         )
-        naive_rate = _throughput(lambda: _naive_once(naive_dir), args.seconds, args.threads)
+    print()
+    print("Submit phases, medians (wall; then the harness worker's CPU in two of them):")
+    columns = (*PHASES, *HARNESS_CPU)
+    print(f"{'kata':22} " + " ".join(f"{phase:>11}" for phase in columns))
+    for kata_id, t in results.items():
+        cells = " ".join(f"{_ms(statistics.median(t.phases[p])):>11}" for p in columns)
+        print(f"{kata_id:22} {cells}")
+    print()
+    ours = results["intersection"].submit if "intersection" in results else []
+    print(f"intersection, Submit, {intersection.max_examples} examples per property:")
+    print(f"{'':28} {'p50':>8} {'CPU/grading':>12}")
+    if ours:
+        ours_cpu = statistics.median(results["intersection"].cpu)
+        print(f"{'katabank (sandboxed, pool)':28} {_ms(_p(ours, 50)):>8} {_ms(ours_cpu):>12}")
+    print(f"{'naive pytest subprocess':28} {_ms(_p(naive, 50)):>8} {_ms(naive_cpu):>12}")
+    if ours:
+        print(f"speed-up over naive: {_p(naive, 50) / _p(ours, 50):.1f}x")
+    print(f"throughput, {args.threads} concurrent gradings: {rate:.1f} gradings/s")
 
-    print(f"intersection kata, hidden tests, {kata.max_examples} examples per property;")
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end;")
-    print(f"throughput with {args.threads} concurrent gradings")
-    print(f"{'':28} {'p50':>8} {'p95':>8} {'gradings/s':>11} {'CPU/grading':>12}")
-    _row("katabank (sandboxed, pool)", ours, rate, cpu)
-    _row("naive pytest subprocess", naive, naive_rate, naive_cpu)
 
-
-def _grade_once(kata: graders.Kata) -> None:
-    report = graders.grade(kata, SOLUTION)
+def _grade_passes(kata: graders.Kata, source: str, *, hidden: bool) -> None:
+    report = graders.grade(kata, source, hidden=hidden)
     if not report.passed:
-        raise SystemExit(f"grading failed: {report.message}")
+        raise SystemExit(f"{kata.id}: the reference did not pass: {report.message}")
 
 
-def _sandbox_cpu(kata: graders.Kata, count: int) -> float:
-    """CPU seconds of the harness and candidate workers for one grading (median)."""
-    used = []
-    jobs = grading._jobs(kata, SOLUTION, HIDDEN_TESTS)
-    for _ in range(count):
-        run = grading._run(get_pool(isolate=True), jobs, kata.limits.wall_seconds)
-        assert run.harness and run.candidate
-        used.append(run.harness["cpu"] + run.candidate["cpu"])
-    return statistics.median(used)
+def _submit(kata: graders.Kata, source: str, timings: Timings) -> None:
+    """One Submit, as grade() does it, keeping the workers' CPU and the harness's phases."""
+    started = time.monotonic()
+    jobs = grading._jobs(kata, source, HIDDEN_TESTS)
+    run = grading._run(get_pool(isolate=True), jobs, kata.limits.wall_seconds)
+    report = judge(run, kata=kata.id, suite="hidden", limits=kata.limits)
+    ended = time.monotonic()
+    if not report.passed or run.harness is None or run.candidate is None:
+        raise SystemExit(f"{kata.id}: the reference did not pass: {report.message}")
+    timings.submit.append(ended - started)
+    timings.cpu.append(run.harness["cpu"] + run.candidate["cpu"])
+    times = _harness_times(run.harness["reports"])
+    marks = [started, times["job"], times["collected"], times["ran"], ended]
+    for phase, begin, end in zip(PHASES, marks, marks[1:], strict=False):
+        timings.phases[phase].append(end - begin)
+    timings.phases["collect CPU"].append(times["collected_cpu"] - times["job_cpu"])
+    timings.phases["run CPU"].append(times["ran_cpu"] - times["collected_cpu"])
 
 
-def _naive_kata(folder: Path, kata_dir: Path) -> Path:
-    for name in ("reference.py", "tests_sample.py", "tests_hidden.py"):
-        shutil.copy2(kata_dir / name, folder / name)
-    (folder / "conftest.py").write_text(NAIVE_CONFTEST, encoding="utf-8")
+def _harness_times(reports: list[bytes]) -> dict[str, float]:
+    for frame in reports:
+        kind, (body,) = unpack(frame, Event)
+        if kind is Event.DONE:
+            return dict(body["times"])
+    raise SystemExit("the harness did not finish")
+
+
+def _floor(kata: graders.Kata) -> float:
+    """CPU seconds of one pass of the kata's tests, warm, collected once, in this process."""
+    passes: list[float] = []
+
+    class Repeat:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtestloop(self, session: pytest.Session) -> bool:
+            for _ in range(6):  # the first pass warms up, the median of the rest counts
+                began = time.process_time()
+                for item in session.items:
+                    item.config.hook.pytest_runtest_protocol(item=item, nextitem=None)
+                passes.append(time.process_time() - began)
+            return True
+
+    with _kata_copy(kata) as folder:
+        profile = settings(
+            max_examples=kata.max_examples,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        )
+        settings.register_profile("floor", profile)
+        settings.load_profile("floor")
+        args = [*(str(folder / name) for name in HIDDEN_TESTS), "-q", "-p", "no:cacheprovider"]
+        output = io.StringIO()
+        with redirect_stdout(output):
+            code = pytest.main(
+                [*args, "--capture=no", "--rootdir", str(folder)], plugins=[Repeat()]
+            )
+        settings.load_profile("default")
+    if code != 0:
+        raise SystemExit(f"{kata.id}: the floor's run failed ({code}):\n{output.getvalue()}")
+    return statistics.median(passes[1:])
+
+
+@contextmanager
+def _kata_copy(kata: graders.Kata) -> Iterator[Path]:
+    """The kata's tests and reference in a temporary folder on sys.path, forgotten after."""
+    names = ("reference", *(Path(name).stem for name in HIDDEN_TESTS), "conftest")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for file_name, text in kata.harness_files().items():
+            (folder / file_name).write_text(text, encoding="utf-8")
+        conftest = FLOOR_CONFTEST.format(function=kata.function)
+        (folder / "conftest.py").write_text(conftest, encoding="utf-8")
+        (folder / "pytest.ini").write_text("[pytest]\npython_files = tests_*.py\n")
+        sys.path.insert(0, name)
+        try:
+            yield folder
+        finally:
+            sys.path.remove(name)
+            for module in names:
+                sys.modules.pop(module, None)
+
+
+def _naive_kata(folder: Path, kata: graders.Kata) -> Path:
+    for name, text in kata.harness_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    conftest = (
+        "from hypothesis import settings\n"
+        "settings.register_profile('naive', max_examples=100, derandomize=True,"
+        " database=None, deadline=None)\n"
+        "settings.load_profile('naive')\n" + FLOOR_CONFTEST.format(function=kata.function)
+    )
+    (folder / "conftest.py").write_text(conftest, encoding="utf-8")
     (folder / "pytest.ini").write_text("[pytest]\npython_files = tests_*.py\n", encoding="utf-8")
     return folder
 
 
 def _naive_once(folder: Path) -> None:
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
     result = subprocess.run(
-        [*command, "tests_sample.py", "tests_hidden.py"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *HIDDEN_TESTS],
         cwd=folder,
         capture_output=True,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
@@ -118,13 +272,10 @@ def _naive_once(folder: Path) -> None:
         raise SystemExit(f"naive run failed:\n{result.stdout.decode()}")
 
 
-def _latencies(run: Callable[[], None], count: int) -> list[float]:
-    times = []
-    for _ in range(count):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return times
+def _timed(run: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
 def _throughput(run: Callable[[], None], seconds: float, threads: int) -> float:
@@ -148,11 +299,13 @@ def _throughput(run: Callable[[], None], seconds: float, threads: int) -> float:
     return done / (time.perf_counter() - started)
 
 
-def _row(name: str, times: list[float], rate: float, cpu: float) -> None:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    median = statistics.median(ordered)
-    print(f"{name:28} {median * 1000:7.0f}ms {p95 * 1000:7.0f}ms {rate:11.1f} {cpu * 1000:10.0f}ms")
+def _p(values: list[float], percent: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}ms"
 
 
 if __name__ == "__main__":

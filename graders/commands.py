@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import graders
+from graders import doctor
 from graders.errors import GraderError, KataError, SandboxUnavailable
 from graders.report import Report
 from graders.spec import Kata, load_kata, load_katas
@@ -31,7 +32,7 @@ def default_katas_dir() -> Path:
 
 
 def register(subcommands: Any) -> None:
-    """Add `grade` and `katas list|check` to the `katabank` command line."""
+    """Add `grade`, `katas list|check` and `doctor` to the `katabank` command line."""
     grade = subcommands.add_parser(
         "grade", help="Grade a solution file against a kata, in the sandbox.", epilog=_EXIT_CODES
     )
@@ -60,6 +61,7 @@ def register(subcommands: Any) -> None:
     check.add_argument("ids", nargs="*", metavar="KATA_ID", help="check only these katas")
     _katas_dir_option(check)
     check.set_defaults(run=_run_check)
+    doctor.register(subcommands)
 
 
 def _katas_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -88,10 +90,10 @@ def _run_grade(args: argparse.Namespace) -> int:
             kata, source, hidden=not args.sample, unsafe_no_sandbox=args.unsafe_no_sandbox
         )
     except SandboxUnavailable as exc:
-        print(f"katabank grade: {exc}", file=sys.stderr)
+        print(f"katabank grade: {exc.detail}", file=sys.stderr)
         return EXIT_USAGE
-    except GraderError as exc:
-        print(f"katabank grade: {exc}", file=sys.stderr)
+    except GraderError as exc:  # whoever runs the command may see what went wrong inside
+        print(f"katabank grade: {exc.detail}", file=sys.stderr)
         return EXIT_GRADER
     if args.json:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False)

@@ -185,7 +185,7 @@ def _wait(pair: Pair, deadline: float) -> Run:
             kill_at[worker] = now + _KILL_GRACE_SECONDS
         timeout = max(0.0, min(kill_at.values()) - time.monotonic())
         for worker in select.select(list(kill_at), [], [], timeout)[0]:
-            _collect(worker)
+            worker.collect_exit()
             del kill_at[worker]
             if (
                 worker is pair.harness
@@ -194,14 +194,6 @@ def _wait(pair: Pair, deadline: float) -> Run:
             ):
                 kill_at[pair.candidate] = time.monotonic() + _LINGER_SECONDS
     return Run(harness=pair.harness.exit, candidate=pair.candidate.exit, wall_timeout=wall_timeout)
-
-
-def _collect(worker: Worker) -> None:
-    message = worker.receive()
-    if isinstance(message, tuple) and len(message) == 2 and message[0] == "exit":
-        worker.exit = message[1]
-    else:
-        worker.exit = {}
 
 
 def _finish(report: Report, started: float, *, sandboxed: bool) -> Report:

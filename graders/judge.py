@@ -6,25 +6,29 @@ output and signals can only explain why it did not (timeout, memory, a crash).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 from dataclasses import dataclass, field
 from typing import Any
 
-from graders.codec import ProtocolError, decode
-from graders.errors import GraderError, KataError
+from graders.codec import ProtocolError
+from graders.errors import NOT_GRADED, GraderError, KataError
+from graders.messages import Event, ExitInfo, unpack
 from graders.report import CandidateError, Failure, Report, TestResult, Verdict
 from graders.spec import Limits
 
 __all__ = ["Run", "judge"]
+
+log = logging.getLogger("graders")
 
 
 @dataclass
 class Run:
     """What the supervisor collected from one grading's two workers."""
 
-    harness: dict[str, Any] | None
-    candidate: dict[str, Any] | None
+    harness: ExitInfo | None
+    candidate: ExitInfo | None
     wall_timeout: bool = False
 
 
@@ -42,11 +46,14 @@ class _Facts:
 
 
 def judge(run: Run, *, kata: str, suite: str, limits: Limits) -> Report:
-    """The report for one grading; raises KataError when the kata's tests are what broke."""
+    """The report for one grading; raises KataError when the kata's tests are what broke.
+
+    What a GraderError says is fit for the candidate; its detail goes to the log.
+    """
     facts = _read_events(run.harness)
     if facts.broken:
-        raise KataError(f"{kata}: the kata's tests are broken:\n" + "\n".join(facts.broken))
-    candidate = run.candidate or {}
+        raise _fault(KataError, f"{kata}: the kata's tests are broken:\n" + "\n".join(facts.broken))
+    candidate: dict[str, Any] = dict(run.candidate or {})
     cpu_out = _cpu_exceeded(candidate)
     verdict, message, failure, error = Verdict.PASSED, "", None, None
     if facts.load_error is not None:
@@ -77,7 +84,8 @@ def judge(run: Run, *, kata: str, suite: str, limits: Limits) -> Report:
         message = "Your code's process sent something other than an answer to the tests."
         _mark_running(facts, "error", message)
     elif not facts.done:
-        raise GraderError(f"{kata}: the test harness stopped unexpectedly:\n{_tail(run.harness)}")
+        detail = f"{kata}: the test harness stopped unexpectedly:\n{_tail(run.harness)}"
+        raise _fault(GraderError, detail)
     else:
         verdict, message, failure, error = _from_tests(facts, limits.memory_mb)
     output = candidate.get("output", b"")
@@ -98,7 +106,7 @@ def _from_tests(
     facts: _Facts, memory_mb: int
 ) -> tuple[Verdict, str, Failure | None, CandidateError | None]:
     if not facts.tests:
-        raise KataError("no tests ran")
+        raise _fault(KataError, "no tests ran")
     for name, test in facts.tests.items():
         if test.outcome == "failed":
             failure = facts.failures.get(name)
@@ -121,32 +129,38 @@ def _from_tests(
     return Verdict.PASSED, f"All {count} tests passed.", None, None
 
 
-def _read_events(harness: dict[str, Any] | None) -> _Facts:
+def _fault(kind: type[GraderError], detail: str) -> GraderError:
+    """The error to raise for a fault that is not the candidate's; its detail is logged."""
+    log.error("grading failed: %s", detail)
+    return kind(NOT_GRADED, detail=detail)
+
+
+def _read_events(harness: ExitInfo | None) -> _Facts:
     facts = _Facts(tests={})
-    for frame in (harness or {}).get("reports", []):
+    for frame in harness["reports"] if harness else []:
         try:
-            _take_event(facts, decode(frame))
+            kind, (body,) = unpack(frame, Event)
+            _take_event(facts, kind, body)
         except (ProtocolError, KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise GraderError(f"the test harness sent a malformed report: {exc!r}") from exc
+            raise _fault(GraderError, f"the test harness sent a malformed report: {exc!r}") from exc
     return facts
 
 
-def _take_event(facts: _Facts, event: Any) -> None:
-    kind, body = event
-    if kind == "start":
+def _take_event(facts: _Facts, kind: Event, body: Any) -> None:
+    if kind is Event.START:
         facts.running = str(body)
-    elif kind == "result":
+    elif kind is Event.RESULT:
         _take_result(facts, body)
-    elif kind == "done":
+    elif kind is Event.DONE:
         facts.done = True
-    elif kind == "load-error":
+    elif kind is Event.LOAD_ERROR:
         # The candidate's own words, passed on: only its text fields are ever read.
         facts.load_error = body if isinstance(body, dict) else {}
-    elif kind == "gone":
+    elif kind is Event.GONE:
         facts.gone = dict(body)
-    elif kind == "protocol-error":
+    elif kind is Event.PROTOCOL_ERROR:
         facts.protocol = dict(body)
-    elif kind == "broken":
+    elif kind is Event.BROKEN:
         facts.broken.append(f"{body['test']}:\n{body['message']}")
 
 
@@ -214,8 +228,8 @@ def _short(name: str) -> str:
     return name.rpartition("::")[2] or name
 
 
-def _tail(harness: dict[str, Any] | None) -> str:
-    output = (harness or {}).get("output", b"")
+def _tail(harness: ExitInfo | None) -> str:
+    output = harness["output"] if harness else b""
     return output[-3000:].decode("utf-8", "replace") if isinstance(output, bytes) else ""
 
 

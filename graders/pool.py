@@ -1,9 +1,12 @@
 """Pre-started, single-use sandbox pairs (harness + candidate), refilled in the background.
 
 Two zygotes, one per role, start once per process and stay pre-imported. Each grading takes
-a ready pair of workers forked from them (already in their own namespaces, under their own
-uids, linked to each other by a socket) and sends each its job; a pair serves one grading
-and is then destroyed. A background thread keeps `size` pairs ready.
+a ready pair of workers forked from them (already each in a user namespace of its own with
+fresh namespaces under it, linked to each other by a socket) and sends each its job; a pair
+serves one grading and is then destroyed. A background thread keeps `size` pairs ready.
+
+This is the supervisor's side: it never imports graders._inside, and speaks to the keepers
+only in `graders.messages`.
 """
 
 from __future__ import annotations
@@ -19,18 +22,16 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
 
 from graders import sandbox
-from graders._zygote import UID_SPAN
-from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
+from graders.codec import ProtocolError
 from graders.errors import GraderError, SandboxUnavailable
+from graders.messages import ExitInfo, Order, Status, receive, send
 
 __all__ = ["Pair", "Pool", "Worker", "get_pool"]
 
 _START_SECONDS = 60.0
 _READY_SECONDS = 30.0
-_UID_FLOOR = 1_000_000
 _MAX_FAILURES = 5
 
 
@@ -39,7 +40,7 @@ class Worker:
 
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
-        self.exit: dict[str, Any] | None = None
+        self.exit: ExitInfo | None = None
 
     def fileno(self) -> int:
         return self.sock.fileno()
@@ -48,24 +49,29 @@ class Worker:
         if not select.select([self.sock], [], [], _READY_SECONDS)[0]:
             raise GraderError("a sandbox did not get ready in time")
         message = self.receive()
-        if message != ("ready",):
+        if message is None or message[0] is not Status.READY:
             raise GraderError("a sandbox failed while starting")
 
-    def receive(self) -> Any:
-        """One message from the keeper; None once the keeper is gone."""
+    def receive(self) -> tuple[Status, tuple[object, ...]] | None:
+        """One message from the keeper; None once the keeper is gone or garbled."""
         try:
-            frame = read_frame(self.sock.fileno())
-            return None if frame is None else decode(frame)
+            return receive(self.sock.fileno(), Status)
         except (OSError, ProtocolError):
             return None
 
+    def collect_exit(self) -> None:
+        """Read how the worker ended (None in `exit` if the keeper said nothing sensible)."""
+        message = self.receive()
+        if message is not None and message[0] is Status.EXIT and isinstance(message[1][0], dict):
+            self.exit = message[1][0]  # type: ignore[assignment]
+
     def send_job(self, *, output_cap: int, strict: bool, payload: bytes) -> None:
         """Start the job; output past `output_cap` bytes is dropped, or (strict) ends the run."""
-        write_frame(self.sock.fileno(), encode(("job", output_cap, strict, payload)))
+        send(self.sock.fileno(), Order.JOB, output_cap, strict, payload)
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):
-            write_frame(self.sock.fileno(), encode(("kill",)))
+            send(self.sock.fileno(), Order.KILL)
 
     def close(self) -> None:
         self.sock.close()
@@ -86,14 +92,12 @@ class Pair:
 class _Zygote:
     """One pre-imported interpreter of one role that forks workers on request."""
 
-    def __init__(self, role: str, *, isolate: bool, uid_base: int) -> None:
+    def __init__(self, role: str, *, isolate: bool) -> None:
         self.role = role
         self.lock = threading.Lock()
         # Datagram boundaries keep each request's two descriptors apart.
         self.ctl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        command, env = sandbox.zygote_command(
-            role, isolate=isolate, uid_base=uid_base, ctl_fd=theirs.fileno()
-        )
+        command, env = sandbox.zygote_command(role, isolate=isolate, ctl_fd=theirs.fileno())
         # Closed in close(): it lives as long as the zygote.
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -254,12 +258,7 @@ class Pool:
         for zygote in self._zygotes.values():
             zygote.close()
         self._zygotes = {}
-        # Each zygote hands out uids from its own span, so harness and candidate never share one.
-        base = _UID_FLOOR + (os.getpid() % 2048) * 2 * UID_SPAN
-        started = {
-            role: _Zygote(role, isolate=self.isolate, uid_base=base + offset)
-            for role, offset in (("harness", 0), ("candidate", UID_SPAN))
-        }
+        started = {role: _Zygote(role, isolate=self.isolate) for role in ("harness", "candidate")}
         try:
             for zygote in started.values():
                 zygote.wait_ready()

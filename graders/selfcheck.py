@@ -111,7 +111,7 @@ def _attempt(kata: Kata, source: str) -> Report | str:
     try:
         return grade(kata, source)
     except GraderError as exc:
-        return str(exc)
+        return exc.detail
 
 
 def _read(path: Path) -> str:

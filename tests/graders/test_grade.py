@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import graders
-from graders import Kata, Verdict, grade
+from graders import GraderError, Kata, Verdict, grade
+from graders.errors import NOT_GRADED
 from graders.pool import Pool
 from tests.graders.conftest import KATAS_DIR
 
@@ -205,20 +207,21 @@ def test_where_namespaces_are_refused_grading_refuses_with_the_reason(
     )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
-    pool = Pool(isolate=True)
-    try:
-        with pytest.raises(graders.SandboxUnavailable, match="Creating new namespace failed"):
+    with pytest.raises(graders.SandboxUnavailable, match="Creating new namespace failed"):
+        pool = Pool(isolate=True)
+        try:
             pool.take()
-    finally:
-        pool.close()
+        finally:
+            pool.close()
 
 
 def test_a_kata_whose_tests_are_broken_raises_kata_error(
     with_sample_tests: Callable[[str], Kata],
 ) -> None:
     kata = with_sample_tests("from reference import nothing_here\n")
-    with pytest.raises(graders.KataError, match="nothing_here"):
+    with pytest.raises(graders.KataError) as raised:
         grade(kata, SETS, hidden=False)
+    assert "nothing_here" in raised.value.detail
 
 
 def test_numpy_random_is_seeded_once_per_worker_not_per_example(
@@ -241,3 +244,28 @@ def test_numpy_random_is_seeded_once_per_worker_not_per_example(
     )
     report = grade(kata, SETS, hidden=False)
     assert report.passed, report.message
+
+
+def test_internal_errors_go_to_the_log_not_to_the_candidate(
+    with_sample_tests: Callable[[str], Kata], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The harness dies while collecting: the candidate reads one fixed sentence."""
+    kata = with_sample_tests(
+        "import os\nprint('harness secret at', os.getcwd(), flush=True)\nos._exit(3)\n"
+    )
+    with caplog.at_level(logging.ERROR, logger="graders"), pytest.raises(GraderError) as raised:
+        grade(kata, SETS, hidden=False)
+    assert str(raised.value) == NOT_GRADED
+    assert "could not be graded, through no fault of your code" in str(raised.value)
+    assert "harness secret at /tmp/kata" in raised.value.detail
+    assert "harness secret at /tmp/kata" in caplog.text
+
+
+def test_a_broken_kata_says_nothing_internal_to_the_candidate(
+    with_sample_tests: Callable[[str], Kata],
+) -> None:
+    kata = with_sample_tests("def test_broken(solution):\n    assert False\n\nimport nowhere\n")
+    with pytest.raises(graders.KataError) as raised:
+        grade(kata, SETS, hidden=False)
+    assert str(raised.value) == NOT_GRADED
+    assert "nowhere" in raised.value.detail and "/tmp/kata" in raised.value.detail

@@ -6,7 +6,6 @@ tests below also check the host: nothing reached, nothing written, nothing left 
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import sqlite3
@@ -104,27 +103,38 @@ def test_writes_outside_scratch_fail_and_scratch_stays_inside(short_kata: Kata) 
     assert not (PROJECT / "katabank-hostile-marker").exists()
 
 
-def _processes_of(uid: int) -> list[int]:
+def _processes_named(name: str) -> list[int]:
     pids = []
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for comm in Path("/proc").glob("[0-9]*/comm"):
         try:
-            text = status.read_text()
+            if comm.read_text().strip() == name:
+                pids.append(int(comm.parent.name))
         except OSError:
             continue
-        match = re.search(r"^Uid:\s+(\d+)", text, re.MULTILINE)
-        if match and int(match.group(1)) == uid:
-            pids.append(int(status.parent.name))
     return pids
 
 
 def test_no_process_of_the_sandbox_survives_the_grading(short_kata: Kata) -> None:
     report = _grade(short_kata, "daemon_left_behind.py")
     assert report.error is not None and "left a daemon behind" in report.error.message
-    match = re.search(r"uid=(\d+)", report.stdout)
-    assert match, report.stdout
-    uid = int(match.group(1))
-    assert uid >= 1_000_000 and uid != os.getuid()
-    assert _processes_of(uid) == []
+    assert _processes_named("kb-left-behind") == []
+
+
+def test_the_candidate_has_no_privilege(short_kata: Kata) -> None:
+    """Its own uid in its own user namespace, no capability at all, no_new_privs, seccomp."""
+    source = (
+        "import os\n"
+        "print(open('/proc/self/status').read(), flush=True)\n"
+        "def intersection(xs, ys):\n"
+        "    return list(set(xs) & set(ys))\n"
+    )
+    report = grade(short_kata, source, hidden=False)
+    status = dict(line.split(":\t", 1) for line in report.stdout.splitlines() if ":\t" in line)
+    assert report.passed, report.message
+    for capabilities in ("CapInh", "CapPrm", "CapEff", "CapAmb"):
+        assert int(status[capabilities], 16) == 0, (capabilities, status[capabilities])
+    assert status["Uid"].split() == ["1000"] * 4
+    assert (status["NoNewPrivs"], status["Seccomp"]) == ("1", "2")
 
 
 def test_a_fork_bomb_is_contained(short_kata: Kata) -> None:
@@ -202,7 +212,8 @@ def test_the_harness_sees_only_its_own_kata(with_sample_tests: Callable[[str], K
         "    assert seen == set()\n"
         "    assert sorted(os.listdir('/tmp/kata')) == [\n"
         "        'pytest.ini', 'reference.py', 'tests_hidden.py', 'tests_sample.py']\n"
-        "    assert os.getuid() >= 1_000_000\n"
+        "    assert os.getuid() == 1000\n"
+        "    assert 'CapEff:\\t0000000000000000' in open('/proc/self/status').read()\n"
         "    assert 'KATABANK_TEST_SECRET' not in os.environ\n"
     )
     report = grade(kata, "def intersection(xs, ys):\n    return []\n", hidden=False)

@@ -10,6 +10,7 @@ TARGETS = [
     "/usr/katabank-hostile-marker",
     "/etc/katabank-hostile-marker",
     "/root/katabank-hostile-marker",
+    "/dev/katabank-hostile-marker",
     "/dev/shm/katabank-hostile-marker",
     "/var/tmp/katabank-hostile-marker",
     os.path.join(sys.base_prefix, "katabank-hostile-marker"),

@@ -5,17 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from graders import _zygote
-from graders._harness import plugin
-from graders._harness.plugin import Plugin
-from graders._harness.proxy import Solution
-from graders.codec import ProtocolError, decode, read_frame
+from graders._inside.harness import plugin
+from graders._inside.harness.plugin import Plugin
+from graders._inside.harness.proxy import Solution
+from graders._inside.job import apply_job_limits, stay_on
+from graders.codec import ProtocolError, decode
+from graders.messages import Event, Link, receive, send
 
 __all__ = ["run", "warm_up"]
 
@@ -43,9 +44,10 @@ _PYTEST_INI = "[pytest]\npython_files = tests_*.py\nconsider_namespace_packages 
 
 def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     """Run the job's test files against the candidate on `link_fd`; report on `ctrl_fd`."""
+    times = {"job": time.monotonic(), "job_cpu": time.process_time()}
     job = decode(payload)
-    _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
-    _zygote.stay_on(job["cpu"])
+    apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    stay_on(job["cpu"])
     kata = Path("kata").resolve()
     kata.mkdir()
     for name, text in job["files"].items():
@@ -70,35 +72,33 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     os.chdir(kata)
     sys.path.insert(0, str(kata))
     sys.dont_write_bytecode = True
+    times["greeted"] = time.monotonic()
     code = pytest.main(
-        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd)]
+        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd, times)]
     )
+    times["ran"], times["ran_cpu"] = time.monotonic(), time.process_time()
     sys.stdout.flush()
-    _zygote.send(ctrl_fd, ("done", int(code)))
+    send(ctrl_fd, Event.DONE, {"exit": int(code), "times": times})
 
 
 def _greet(ctrl_fd: int, link_fd: int) -> bool:
-    """Wait for the candidate's "ready"; pass on a load error or a silent exit instead."""
+    """Wait for the candidate's Link.READY; pass on a load error or a silent exit instead."""
+    nowhere = {"test": "", "input": ""}
     try:
-        frame = read_frame(link_fd)
-        hello: Any = decode(frame) if frame is not None else None
+        hello = receive(link_fd, Link)
     except (ProtocolError, OSError) as exc:
-        _zygote.send(ctrl_fd, ("protocol-error", {"test": "", "input": "", "detail": str(exc)}))
+        send(ctrl_fd, Event.PROTOCOL_ERROR, {**nowhere, "detail": str(exc)})
         return False
     if hello is None:
-        _zygote.send(ctrl_fd, ("gone", {"test": "", "input": "", "detail": ""}))
+        send(ctrl_fd, Event.GONE, {**nowhere, "detail": ""})
         return False
-    if isinstance(hello, tuple) and hello == ("ready",):
+    kind, fields = hello
+    if kind is Link.READY:
         return True
-    if (
-        isinstance(hello, tuple)
-        and len(hello) == 2
-        and hello[0] == "load-error"
-        and isinstance(hello[1], dict)
-    ):
-        _zygote.send(ctrl_fd, ("load-error", hello[1]))
+    if kind is Link.LOAD_ERROR and isinstance(fields[0], dict):
+        send(ctrl_fd, Event.LOAD_ERROR, fields[0])
         return False
-    _zygote.send(ctrl_fd, ("protocol-error", {"test": "", "input": "", "detail": "no greeting"}))
+    send(ctrl_fd, Event.PROTOCOL_ERROR, {**nowhere, "detail": "no greeting"})
     return False
 
 

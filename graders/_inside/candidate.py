@@ -14,31 +14,32 @@ import traceback
 import types
 from typing import Any
 
-from graders import _zygote
-from graders.codec import MAX_FRAME, ProtocolError, decode, encode, read_frame, write_frame
+from graders._inside.job import apply_job_limits, stay_on
+from graders.codec import MAX_FRAME, ProtocolError, decode, read_frame, write_frame
+from graders.messages import Link, pack, send, unpack
 
 FILENAME = "solution.py"
 _TEXT_LIMIT = 4000
 
 
 def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
-    """Load the submission; then answer ("call", seq, args, kwargs) until the harness hangs up."""
+    """Load the submission; then answer Link.CALL messages until the harness hangs up."""
     job = decode(payload)
     os.close(ctrl_fd)
-    _zygote.apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
-    _zygote.stay_on(job["cpu"])
+    apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
+    stay_on(job["cpu"])
     function, problem = _load(job["source"], job["function"])
     sys.stdout.flush()
     if problem is not None:
-        _zygote.send(link_fd, ("load-error", problem))
+        send(link_fd, Link.LOAD_ERROR, problem)
         return
-    _zygote.send(link_fd, ("ready",))
+    send(link_fd, Link.READY)
     while (frame := _next_call(link_fd)) is not None:
-        _tag, seq, args, kwargs = decode(frame)
+        _kind, (seq, args, kwargs) = unpack(frame, Link)
         try:
             value = function(*args, **kwargs)
         except BaseException as exc:
-            reply = encode(("raise", seq, describe(exc)))
+            reply = pack(Link.RAISE, seq, describe(exc))
         else:
             reply = _encode_return(seq, value, job["function"])
         sys.stdout.flush()
@@ -58,11 +59,11 @@ def _next_call(link_fd: int) -> bytes | None:
 
 def _encode_return(seq: int, value: Any, name: str) -> bytes:
     try:
-        reply = encode(("return", seq, value))
+        reply = pack(Link.RETURN, seq, value)
     except BaseException as exc:
-        return encode(("raise", seq, _not_plain(name, str(exc))))
+        return pack(Link.RAISE, seq, _not_plain(name, str(exc)))
     if len(reply) > MAX_FRAME:
-        return encode(("raise", seq, _not_plain(name, f"more than {MAX_FRAME} bytes")))
+        return pack(Link.RAISE, seq, _not_plain(name, f"more than {MAX_FRAME} bytes"))
     return reply
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator
 from typing import Any
 
 import pytest
 from hypothesis.statistics import collector
 
-from graders._harness.proxy import Solution, short_repr
-from graders._zygote import send
+from graders._inside.harness.proxy import Solution, short_repr
 from graders.kit import CandidateRaised, Mismatch
+from graders.messages import Event, send
 
 __all__ = ["Plugin"]
 
@@ -31,19 +32,25 @@ def solution() -> Solution | None:
 class Plugin:
     """Gives tests the candidate's function; streams each test's outcome to the keeper."""
 
-    def __init__(self, solution: Solution, ctrl_fd: int) -> None:
+    def __init__(self, solution: Solution, ctrl_fd: int, times: dict[str, float]) -> None:
         global _solution
         _solution = solution
         self._solution = solution
         self.ctrl_fd = ctrl_fd
+        self.times = times
+
+    def pytest_collection_finish(self) -> None:
+        # When each phase ended, on the host's monotonic clock: for benchmarks/grading.py.
+        self.times["collected"] = time.monotonic()
+        self.times["collected_cpu"] = time.process_time()
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            send(self.ctrl_fd, ("broken", {"test": report.nodeid, "message": _longrepr(report)}))
+            send(self.ctrl_fd, Event.BROKEN, {"test": report.nodeid, "message": _longrepr(report)})
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._solution.test = nodeid
-        send(self.ctrl_fd, ("start", nodeid))
+        send(self.ctrl_fd, Event.START, nodeid)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
@@ -63,9 +70,11 @@ class Plugin:
         if call.when == "call" or report.failed or report.skipped:
             result = _result(item, call, report, self._solution)
             if call.when != "call" and report.failed:
-                send(self.ctrl_fd, ("broken", {"test": item.nodeid, "message": _longrepr(report)}))
+                send(
+                    self.ctrl_fd, Event.BROKEN, {"test": item.nodeid, "message": _longrepr(report)}
+                )
             else:
-                send(self.ctrl_fd, ("result", result))
+                send(self.ctrl_fd, Event.RESULT, result)
         return report
 
 

@@ -1,15 +1,18 @@
 """Runs inside a sandbox: a pre-imported zygote that forks one single-use worker per grading.
 
-`python -m graders._zygote ROLE ISOLATE UID_BASE CTL_FD` imports what ROLE ("harness" or
+`python -m graders._inside.zygote ROLE ISOLATE CTL_FD UID:GID` imports what ROLE ("harness" or
 "candidate") needs once, then serves "spawn" requests on the socket CTL_FD. Each request
 carries a job socket and a link socket. The zygote forks a keeper, which (when ISOLATE is
-1) enters fresh mount, PID, IPC, network and UTS namespaces, mounts its own scratch tmpfs
-and forks the worker: PID 1 of the new namespace. The worker mounts its own /proc, drops
-to its own unprivileged uid, sets resource limits, no_new_privs and a seccomp filter, and
-only then reads its job. The keeper (trusted, never runs job code) relays the job in,
-collects the worker's output and reports, kills it on request and reports how it ended;
-when the worker exits, the kernel kills everything left in its PID namespace, so nothing
-outlives the grading.
+1) enters a fresh user namespace together with fresh mount, PID, IPC, network and UTS
+namespaces, has the zygote map one uid and gid into it (UID:GID, the host ids the supervisor
+chose: its own, or as root graders.sandbox.SANDBOX_HOST_ID), mounts
+its own scratch tmpfs and forks the worker: PID 1 of the new PID namespace. The worker
+mounts its own /proc, becomes WORKER_ID, sets resource limits, drops every capability, sets
+no_new_privs and a seccomp filter, and only then reads its job. Linux >= 5.14 counts
+RLIMIT_NPROC per user namespace, so each grading's process limit counts its own processes
+only. The keeper (trusted, never runs job code) relays the job in, collects the worker's
+output and reports, kills it on request and reports how it ended; when the worker exits,
+the kernel kills everything left in its PID namespace, so nothing outlives the grading.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import math
 import os
 import resource
 import select
@@ -27,24 +29,28 @@ import sys
 import traceback
 from typing import Any
 
-from graders import _seccomp
-from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
+from graders.codec import ProtocolError, read_frame, write_frame
+from graders.messages import ExitInfo, Order, Status, send, unpack
 
 # Inside the worker: 0 /dev/null, 1 and 2 its output pipe, 3 its keeper, 4 its peer.
 WORKER_CTRL_FD = 3
 WORKER_LINK_FD = 4
-GRADERS_MOUNT = "/opt/katabank/graders"
-UID_SPAN = 512
+GRADERS_MOUNT = "/opt/katabank"
+# The uid and gid a worker has inside its user namespace.
+WORKER_ID = 1000
 REPORT_LIMIT = 4 * 1024 * 1024
 
 _CLONE_NEWNS = 0x00020000
 _CLONE_NEWUTS = 0x04000000
 _CLONE_NEWIPC = 0x08000000
+_CLONE_NEWUSER = 0x10000000
 _CLONE_NEWPID = 0x20000000
 _CLONE_NEWNET = 0x40000000
-_MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 2, 4, 8, 0x4000, 0x40000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
+_MS_REC, _MS_PRIVATE = 0x4000, 0x40000
 _MNT_DETACH = 2
 _PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS = 1, 38
+_CAPABILITY_VERSION_3 = 0x20080522
 
 # Resource ceilings set before the job is read; a job may only lower them.
 _CEILINGS = {
@@ -53,6 +59,18 @@ _CEILINGS = {
 }
 
 _libc = ctypes.CDLL(None, use_errno=True)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
 
 
 def _check(result: int, what: str) -> None:
@@ -68,13 +86,15 @@ def _mount(source: str, target: str, fstype: str | None, flags: int, data: str |
 
 def main() -> None:
     """Preload the role's modules, then fork a keeper per spawn request until CTL_FD closes."""
-    role, isolate, uid_base = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3])
-    _preload(role)
-    ctl = socket.socket(fileno=int(sys.argv[4]))
+    role, isolate = sys.argv[1], sys.argv[2] == "1"
+    uid, gid = (int(part) for part in sys.argv[4].split(":"))
+    if isolate and os.geteuid() == 0:
+        _uncover_proc()
+    seccomp = _preload(role, isolate)
+    ctl = socket.socket(fileno=int(sys.argv[3]))
     ctl.sendall(b"ready")
     # Keepers are reaped by the kernel; each keeper restores SIGCHLD to wait for its worker.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
-    spawned = 0
     while True:
         message, fds, _flags, _addr = socket.recv_fds(ctl, 16, 2)
         if not message and not fds:
@@ -83,54 +103,74 @@ def main() -> None:
             for fd in fds:
                 os.close(fd)
             continue
-        uid = uid_base + spawned % UID_SPAN
-        spawned += 1
         sys.stdout.flush()
+        ours, theirs = socket.socketpair()
         pid = os.fork()
         if pid == 0:
             ctl.close()
+            ours.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             try:
-                _keeper(role, isolate, uid, job_fd=fds[0], link_fd=fds[1])
+                _keeper(role, isolate, seccomp, job_fd=fds[0], link_fd=fds[1], mapper=theirs)
             except BaseException:
                 traceback.print_exc()
                 sys.stderr.flush()
             finally:
                 os._exit(0)
+        theirs.close()
         for fd in fds:
             os.close(fd)
+        if isolate:
+            _map_ids(pid, ours, uid=uid, gid=gid)
+        ours.close()
 
 
-def _preload(role: str) -> None:
+def _uncover_proc() -> None:
+    """As root, bubblewrap covers parts of /proc; a user namespace may then mount no proc.
+
+    The kernel lets a user namespace mount proc only where one is already fully visible, so
+    the zygote, still privileged, replaces bubblewrap's with a plain one of its PID namespace.
+    """
+    _check(_libc.umount2(b"/proc", _MNT_DETACH), "umount /proc")
+    _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None)
+
+
+def _preload(role: str, isolate: bool) -> Any:
     """Import and warm up what the role uses, so each forked worker starts ready."""
     import numpy  # noqa: F401 - pre-imported so candidates and tests get it for free
 
+    seccomp = None
+    if isolate:
+        from graders._inside.seccomp import Filter
+
+        seccomp = Filter()
     if role == "harness":
-        from graders._harness import runner
+        from graders._inside.harness import runner
 
         runner.warm_up()
     else:
-        from graders import _candidate  # noqa: F401
+        from graders._inside import candidate  # noqa: F401
     # Keep the collector away from the preloaded objects, so forked workers share their pages.
     gc.freeze()
+    return seccomp
 
 
-def _keeper(role: str, isolate: bool, uid: int, *, job_fd: int, link_fd: int) -> None:
+def _keeper(
+    role: str, isolate: bool, seccomp: Any, *, job_fd: int, link_fd: int, mapper: socket.socket
+) -> None:
     limits = _CEILINGS[role]
     scratch = "/tmp"
     if isolate:
-        _check(
-            _libc.unshare(
-                _CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC | _CLONE_NEWNET | _CLONE_NEWUTS
-            ),
-            "unshare",
-        )
+        _enter_namespaces(mapper)
         _mount("none", "/", None, _MS_REC | _MS_PRIVATE, None)
-        options = f"size={limits['tmpfs_mb']}m,nr_inodes=4096,mode=0700,uid={uid},gid={uid}"
+        options = f"size={limits['tmpfs_mb']}m,nr_inodes=4096,mode=0700"
+        options += f",uid={WORKER_ID},gid={WORKER_ID}"
         _mount("tmpfs", scratch, "tmpfs", _MS_NOSUID | _MS_NODEV, options)
         if role == "candidate":
-            # The candidate's view keeps the interpreter and site-packages, not our code.
-            _check(_libc.umount2(GRADERS_MOUNT.encode(), _MNT_DETACH), "umount graders")
+            # The candidate's view keeps the interpreter and site-packages, not our code. The
+            # mount is locked in a user namespace (no unmounting it), so cover it instead.
+            flags = _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC
+            _mount("tmpfs", GRADERS_MOUNT, "tmpfs", flags, "size=4k,nr_inodes=1,mode=0555")
     else:
         import tempfile
 
@@ -143,7 +183,7 @@ def _keeper(role: str, isolate: bool, uid: int, *, job_fd: int, link_fd: int) ->
             os.close(job_fd)
             ctrl.close()
             os.close(out_r)
-            _worker(role, isolate, uid, scratch, worker_ctrl.detach(), out_w, link_fd)
+            _worker(role, seccomp, scratch, worker_ctrl.detach(), out_w, link_fd)
         except BaseException:
             # Goes to the worker's output once its fds are arranged, else the zygote's stderr.
             traceback.print_exc()
@@ -160,6 +200,42 @@ def _keeper(role: str, isolate: bool, uid: int, *, job_fd: int, link_fd: int) ->
             import shutil
 
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _enter_namespaces(mapper: socket.socket) -> None:
+    """A fresh user namespace owning fresh mount, PID, IPC, network and UTS namespaces.
+
+    Only a process outside the new user namespace may map a uid other than its own into
+    it, so the zygote writes the maps (`_map_ids`) while the keeper waits.
+    """
+    flags = _CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC
+    _check(_libc.unshare(flags | _CLONE_NEWNET | _CLONE_NEWUTS), "unshare")
+    mapper.sendall(b"u")
+    if mapper.recv(1) != b"m":
+        raise OSError("the zygote did not map the keeper's ids")
+    mapper.close()
+
+
+def _map_ids(pid: int, keeper: socket.socket, *, uid: int, gid: int) -> None:
+    """Map WORKER_ID to the host's `uid` and `gid` in the keeper's new user namespace."""
+    if keeper.recv(1) != b"u":
+        return  # the keeper could not unshare: it reports that itself
+    try:
+        if os.geteuid() != 0:
+            # Without CAP_SETGID, a gid map needs setgroups refused in the namespace first.
+            _write(f"/proc/{pid}/setgroups", "deny")
+        _write(f"/proc/{pid}/gid_map", f"{WORKER_ID} {gid} 1")
+        _write(f"/proc/{pid}/uid_map", f"{WORKER_ID} {uid} 1")
+    except OSError:
+        traceback.print_exc()
+        sys.stderr.flush()
+        return
+    keeper.sendall(b"m")
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w", encoding="ascii") as handle:
+        handle.write(text)
 
 
 class _Watch:
@@ -184,7 +260,7 @@ class _Watch:
         pidfd = self.pidfd = os.pidfd_open(self.pid)
         for fd in (*self.open_fds, pidfd):
             self.poller.register(fd, select.POLLIN)
-        send(self.job_fd, ("ready",))
+        send(self.job_fd, Status.READY)
         exited = False
         while not exited:
             for fd, _event in self.poller.poll():
@@ -212,7 +288,7 @@ class _Watch:
                     self._take_output()
                 else:
                     self._take_report()
-        exit_info = {
+        exit_info: ExitInfo = {
             "status": status,
             "killed": self.killed,
             "cpu": usage.ru_utime + usage.ru_stime,
@@ -223,7 +299,7 @@ class _Watch:
             "reports": self.reports,
         }
         with contextlib.suppress(OSError):
-            send(self.job_fd, ("exit", exit_info))
+            send(self.job_fd, Status.EXIT, exit_info)
 
     def _stop(self, fd: int) -> None:
         if fd in self.open_fds:
@@ -251,11 +327,15 @@ class _Watch:
 
     def _take_order(self) -> None:
         frame = _read_or_none(self.job_fd)
-        message: Any = decode(frame) if frame else ("kill",)
-        if message[0] == "job":
-            self.output_cap, self.output_strict = int(message[1]), bool(message[2])
+        try:
+            kind, fields = unpack(frame, Order) if frame else (Order.KILL, ())
+        except ProtocolError:
+            kind, fields = Order.KILL, ()
+        if kind is Order.JOB:
+            output_cap, strict, payload = fields
+            self.output_cap, self.output_strict = int(output_cap), bool(strict)
             with contextlib.suppress(OSError):
-                write_frame(self.ctrl_fd, message[3])
+                write_frame(self.ctrl_fd, payload)
         else:
             self._take_order_kill()
         if frame is None:
@@ -285,12 +365,10 @@ def _read_or_none(fd: int) -> bytes | None:
         return None
 
 
-def _worker(
-    role: str, isolate: bool, uid: int, scratch: str, ctrl_fd: int, out_w: int, link_fd: int
-) -> None:
+def _worker(role: str, seccomp: Any, scratch: str, ctrl_fd: int, out_w: int, link_fd: int) -> None:
     """Become the sandboxed worker: own /proc, own uid, limits; then read the job and run it."""
     os.setsid()
-    if isolate:
+    if seccomp is not None:
         _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None)
     _arrange_fds(ctrl_fd, out_w, link_fd)
     os.chdir(scratch)
@@ -305,27 +383,40 @@ def _worker(
         (resource.RLIMIT_CORE, 0),
     ):
         resource.setrlimit(which, (value, value))
-    if isolate:
-        os.setgroups([])
-        os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)
+    if seccomp is not None:
+        _become_worker()
     _check(_libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
-    if isolate:
-        _seccomp.install()
+    if seccomp is not None:
+        seccomp.load()
     payload = read_frame(WORKER_CTRL_FD)
     if payload is None:
         os._exit(0)
     if role == "harness":
-        from graders._harness import runner
+        from graders._inside.harness import runner
 
         runner.run(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
     else:
-        from graders import _candidate
+        from graders._inside import candidate
 
-        _candidate.serve(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
+        candidate.serve(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
     sys.stdout.flush()
     os._exit(0)
+
+
+def _become_worker() -> None:
+    """WORKER_ID, no supplementary groups where they can be dropped, and no capabilities.
+
+    The user namespace gave its creator every capability in it, and a uid change inside it
+    does not take them away, so they are cleared explicitly.
+    """
+    with contextlib.suppress(PermissionError):  # setgroups is refused without root outside
+        os.setgroups([])
+    os.setresgid(WORKER_ID, WORKER_ID, WORKER_ID)
+    os.setresuid(WORKER_ID, WORKER_ID, WORKER_ID)
+    header = _CapHeader(_CAPABILITY_VERSION_3, 0)
+    nothing = (_CapData * 2)()
+    _check(_libc.capset(ctypes.byref(header), nothing), "capset")
 
 
 def _arrange_fds(ctrl_fd: int, out_w: int, link_fd: int) -> None:
@@ -337,31 +428,6 @@ def _arrange_fds(ctrl_fd: int, out_w: int, link_fd: int) -> None:
     os.dup2(high[0], WORKER_CTRL_FD)
     os.dup2(high[2], WORKER_LINK_FD)
     os.closerange(WORKER_LINK_FD + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-
-
-def apply_job_limits(*, cpu_seconds: float, memory_mb: int) -> None:
-    """Lower the worker's CPU and address-space limits to the job's (called by the roles)."""
-    # Soft = hard, so the kernel sends SIGKILL: the worker is PID 1 of its namespace, and a
-    # namespace's init ignores SIGXCPU.
-    cpu = max(1, math.ceil(cpu_seconds))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-    memory = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-
-def stay_on(cpu: int) -> None:
-    """Run on this one CPU, as the grading's other worker does (called by the roles).
-
-    The two workers take turns, one waiting while the other answers; woken on another
-    CPU, each turn costs an inter-processor interrupt (~80 µs here, ~20 ms a grading).
-    """
-    with contextlib.suppress(OSError):  # a CPU this worker may not use: it runs anywhere
-        os.sched_setaffinity(0, {cpu})
-
-
-def send(fd: int, message: Any) -> None:
-    """Send one message to the keeper or the peer."""
-    write_frame(fd, encode(message))
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ import os
 import reprlib
 from typing import Any, NoReturn
 
-from graders._zygote import send
-from graders.codec import ProtocolError, decode, encode, read_frame, write_frame
+from graders.codec import ProtocolError, read_frame, write_frame
 from graders.kit import CandidateRaised
+from graders.messages import Event, Link, pack, send, unpack
 
 __all__ = ["Solution", "short_repr"]
 
@@ -44,24 +44,24 @@ class Solution:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.seq += 1
-        message = encode(("call", self.seq, args, kwargs))
+        message = pack(Link.CALL, self.seq, args, kwargs)
         try:
             write_frame(self.link_fd, message)
             frame = read_frame(self.link_fd)
             if frame is None:
-                self._abandon("gone", args, kwargs, "")
-            tag, seq, body = decode(frame)
+                self._abandon(Event.GONE, args, kwargs, "")
+            kind, (seq, body) = unpack(frame, Link)
         except ProtocolError as exc:
-            self._abandon("protocol-error", args, kwargs, str(exc))
+            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, str(exc))
         except OSError:
-            self._abandon("gone", args, kwargs, "")
+            self._abandon(Event.GONE, args, kwargs, "")
         except (TypeError, ValueError):
-            self._abandon("protocol-error", args, kwargs, "not a reply")
+            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "not a reply")
         if seq != self.seq:
-            self._abandon("protocol-error", args, kwargs, "a reply to another call")
-        if tag == "return":
+            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "a reply to another call")
+        if kind is Link.RETURN:
             return body
-        if tag == "raise" and isinstance(body, dict):
+        if kind is Link.RAISE and isinstance(body, dict):
             line = body.get("line")
             raise CandidateRaised(
                 _text(body.get("type")) or "Exception",
@@ -70,14 +70,14 @@ class Solution:
                 line=line if type(line) is int else None,
                 call=self.describe_call(args, kwargs),
             )
-        self._abandon("protocol-error", args, kwargs, "an unknown reply")
+        self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "an unknown reply")
 
     def _abandon(
-        self, kind: str, args: tuple[Any, ...], kwargs: dict[str, Any], detail: str
+        self, kind: Event, args: tuple[Any, ...], kwargs: dict[str, Any], detail: str
     ) -> NoReturn:
         """The candidate's process is gone or misbehaving: tell the keeper, and stop here."""
         call = self.describe_call(args, kwargs)
-        send(self.ctrl_fd, (kind, {"test": self.test, "input": call, "detail": detail}))
+        send(self.ctrl_fd, kind, {"test": self.test, "input": call, "detail": detail})
         os._exit(0)
 
 
