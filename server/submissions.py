@@ -172,15 +172,18 @@ def grade_submission(
     session.commit()
     kata = katas.get(submission.kata_id)
     if kata is None:
-        report = _not_graded(submission.kata_id, "This kata is no longer available.")
+        report = _not_graded(
+            submission.kata_id, "This kata is no longer available; your code was not at fault."
+        )
     else:
         try:
             report = graders.grade(
                 kata, submission.source, hidden=submission.kind == Kind.submit
             ).to_json()
-        except Exception as exc:  # a host or kata fault: report it, never leave it running
+        except Exception:  # a host or kata fault: log it, never leave it running
+            # What went wrong (paths, harness output) is for the log, not the candidate.
             log.exception("could not grade submission %s", submission_id)
-            report = _not_graded(kata.id, f"Grading could not run: {exc}")
+            report = _not_graded(kata.id, graders.NOT_GRADED)
     submission.status = Status.done
     submission.verdict = report["verdict"]
     submission.report = report
@@ -190,7 +193,7 @@ def grade_submission(
 
 
 def _not_graded(kata_id: str, reason: str) -> dict[str, Any]:
-    message = f"{reason} Your code was not at fault; try again later."
+    message = f"{reason} Try again later."
     report = Report(kata_id, Verdict.ERROR, message)
     return {**report.to_json(), "verdict": UNAVAILABLE}
 
