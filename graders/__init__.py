@@ -7,13 +7,14 @@ another, and returns a `Report`; it never imports the server.
 from __future__ import annotations
 
 from graders.answers import AnswerCheck, check_answer
-from graders.errors import GraderError, KataError, SandboxUnavailable
+from graders.errors import NOT_GRADED, GraderError, KataError, SandboxUnavailable
 from graders.grading import MAX_SOURCE_BYTES, grade, warm_up
 from graders.report import SCHEMA, CandidateError, Failure, Report, TestResult, Verdict
 from graders.spec import Kata, Limits, QuickAnswer, load_kata, load_katas
 
 __all__ = [
     "MAX_SOURCE_BYTES",
+    "NOT_GRADED",
     "SCHEMA",
     "AnswerCheck",
     "CandidateError",

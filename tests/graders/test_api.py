@@ -12,6 +12,7 @@ def test_the_public_api_is_pinned() -> None:
     assert sorted(graders.__all__) == sorted(
         [
             "MAX_SOURCE_BYTES",
+            "NOT_GRADED",
             "SCHEMA",
             "AnswerCheck",
             "CandidateError",
