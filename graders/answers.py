@@ -1,15 +1,24 @@
 """Quick answers: a number typed for a probability puzzle, checked against the kata's answer.
 
-A typed fraction (`11/216`, `22/432`) is exact and must equal the answer exactly. A typed
-decimal (`0.0509`, `.0509`, `5.09%`, `5.09e-2`) is a rounding, so it counts when it is within
-the kata's `abs_tolerance` of the answer. Unreadable or impossible input is not an error: it
-comes back as an `AnswerCheck` whose message says what to type instead.
+The rule, decided in exact rational arithmetic so that no float rounding can tip a verdict:
+
+- The kata's answer is exact when kata.toml writes it as a fraction (`11/216`) or a whole
+  number (`0`, `1`); written as a decimal (`0.2936837573`) it is itself a rounding.
+- A typed fraction (`11/216`, `22/432`) is exact: against an exact answer it must be equal,
+  however close it comes (`9999/10000` is not `1`). Against a decimal answer there is no exact
+  value to match, so it is judged like a decimal.
+- A typed decimal (`0.0509`, `.0509`, `5.09%`, `5.09e-2`, or a whole number) is a rounding: it
+  counts when it is within the kata's `abs_tolerance` of the answer, the bound included (for
+  an answer of 0.2937, a tolerance of 1e-4 accepts 0.2936: "within" reads as at most).
+
+Unreadable or impossible input is not an error: it comes back as an `AnswerCheck` whose
+message says what to type instead.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 __all__ = ["MAX_ANSWER_CHARS", "AnswerCheck", "check_answer", "parse_answer"]
@@ -51,12 +60,15 @@ def parse_answer(text: str) -> Fraction:
 def check_answer(expected: str, typed: str, *, abs_tolerance: float = 1e-4) -> AnswerCheck:
     """Check `typed` against `expected` (a kata's answer); never raises for any `typed`.
 
-    A fraction must be exactly right; a decimal within `abs_tolerance` (inclusive) of the
-    answer. Raises ValueError only for a malformed `expected` or tolerance: content errors.
+    A fraction must equal an exact answer; a decimal (or a fraction against a decimal answer)
+    must be within `abs_tolerance` of it, inclusive (see the module's docstring). Raises
+    ValueError only for a malformed `expected` or tolerance: content errors.
     """
     answer = _read(expected)
     if isinstance(answer, str):
         raise ValueError(f"the expected answer {expected!r} is malformed: {answer}")
+    if answer.places == 0:  # a whole number such as 0 or 1 is exact, not a rounding
+        answer = replace(answer, exact=True)
     if not abs_tolerance >= 0:  # also rejects NaN
         raise ValueError(f"abs_tolerance must be a number >= 0, not {abs_tolerance!r}")
     # Through repr, 1e-4 becomes exactly 1/10000, so "0.2936" against "0.2937" is inside it.
@@ -100,7 +112,7 @@ def _exact_verdict(
     if reading.value == answer:
         reduced = str(answer)
         told = reading.shown if reading.shown == reduced else f"{reading.shown} = {reduced}"
-        return True, f"Correct: {told} {relation} {shown}"
+        return True, f"Correct: {told}" + ("" if shown == reduced else f" {relation} {shown}")
     if abs(reading.value - answer) <= tolerance:
         return False, f"Close: {reading.shown} is {shown}, but a fraction must be exact"
     return False, f"Not quite: {reading.shown} is {shown}, {_direction(reading.value, answer)}"
@@ -120,7 +132,12 @@ def _equals(reading: _Reading, answer: _Reading) -> str:
 
 def _rounded_message(reading: _Reading, answer: _Reading, tolerance: Fraction) -> str:
     precise = _precise(answer.value)
-    exactly = f"exactly {answer.value} ≈ {precise}" if answer.exact else f"about {precise}"
+    if not answer.exact:
+        exactly = f"about {precise}"
+    elif precise == str(answer.value):
+        exactly = f"exactly {precise}"
+    else:
+        exactly = f"exactly {answer.value} ≈ {precise}"
     # Within half a unit of its last place: a tie may be rounded either way, not only to even.
     half_unit = Fraction(1, 2 * 10**reading.places)
     if not reading.exact and abs(answer.value - reading.value) <= half_unit:

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,8 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -32,6 +35,26 @@ from server.models import User
 from tests.factories import login as _login
 from tests.factories import make_user as _make_user
 from tests.factories import write_sample_bank
+
+# Hypothesis: CI (which sets CI=true) runs every property on the same derandomised examples
+# with no example database, so a run there cannot fail on its own; a local run keeps drawing
+# fresh examples and remembering failures in .hypothesis/, so a property that fails locally
+# is a bug to fix and pin with @example. Neither has a deadline: time on a shared machine is
+# noise, and speed goals live in benchmarks/. Tests do not set these themselves.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, print_blob=True
+)
+# Explicit, because Hypothesis's own defaults change when it sees a CI variable at all.
+hypothesis_settings.register_profile(
+    "local",
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(PROJECT_ROOT / ".hypothesis" / "examples"),
+    deadline=None,
+    print_blob=True,
+)
+hypothesis_settings.load_profile(
+    "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false") else "local"
+)
 
 
 @pytest.fixture

@@ -33,6 +33,19 @@ def test_sixteen_choose_eight(solution):
     check(solution, (16, 8), oracle(16, 8), compare=same_combinations)
 
 
+# The contract's edges at n = 16 (all 16 bits of a mask in use) and k = 20.
+def test_sixteen_choose_none_one_all(solution):
+    check(solution, (16, 0), [[]], compare=same_combinations)
+    check(solution, (16, 1), [[i] for i in range(1, 17)], compare=same_combinations)
+    check(solution, (16, 15), oracle(16, 15), compare=same_combinations)
+    check(solution, (16, 16), [list(range(1, 17))], compare=same_combinations)
+
+
+def test_largest_k(solution):
+    check(solution, (16, 20), [], compare=same_combinations)
+    check(solution, (0, 20), [], compare=same_combinations)
+
+
 # k runs a little past n so that "k > n gives []" comes up often.
 @given(n=st.integers(0, 12), k=st.integers(0, 14))
 def test_matches_reference(solution, n, k):

@@ -33,6 +33,23 @@ def test_largest_magnitudes(solution):
     check(solution, ([-LIMIT, -LIMIT, LIMIT, 1],), LIMIT**3)
 
 
+def test_product_past_float_precision(solution):
+    # 999999 * 999998 * 999997 is near 10**18, where floats are 128 apart.
+    check(solution, ([999_999, 3, 999_997, -5, 999_998],), 999_999 * 999_998 * 999_997)
+
+
+def test_negative_pair_past_float_precision(solution):
+    nums = [-999_999, 2, -999_997, 999_998, -1]
+    check(solution, (nums,), 999_999 * 999_997 * 999_998)
+
+
+def test_longest_list(solution):
+    # The contract's 10**4 numbers; the best triple sits in the middle of the list.
+    nums = [(i * 7919) % 20_001 - 10_000 for i in range(10**4)]
+    nums[5000:5003] = [-LIMIT, LIMIT - 1, -LIMIT + 1]
+    check(solution, (nums,), oracle(nums))
+
+
 def test_longer_list(solution):
     nums = [(i * 7919) % 201 - 100 for i in range(100)]
     check(solution, (nums,), oracle(nums))

@@ -25,6 +25,11 @@ def at_most(got, ceiling):
     return None
 
 
+def test_notes_example(solution):
+    # The quick answer's puzzle: kept out of the statement and the sample tests.
+    check(solution, (30,), 0.2936837572807313, compare=within)
+
+
 def test_nobody(solution):
     check(solution, (0,), 1.0, compare=within)
 
@@ -35,11 +40,6 @@ def test_one_person(solution):
 
 def test_everyone_fits_exactly(solution):
     check(solution, (365,), oracle(365), compare=within)
-
-
-def test_twenty_three_people(solution):
-    # The notes: with 23 people a shared birthday is more likely than not.
-    check(solution, (23,), 0.4927027656760146, compare=within)
 
 
 def test_fifty_seven_people(solution):
@@ -67,12 +67,38 @@ def test_far_more_people_than_days(solution):
     check(solution, (1000,), 0.0, compare=within, days=10)
 
 
+# Many days: where formulas that subtract two huge logarithms (lgamma, Stirling) lose the
+# digits that matter, and where days outgrows a 64-bit integer.
+def test_a_million_days(solution):
+    check(solution, (1000,), oracle(1000, 10**6), compare=within, days=10**6)
+
+
+def test_ten_million_days(solution):
+    check(solution, (1000,), oracle(1000, 10**7), compare=within, days=10**7)
+
+
+def test_a_trillion_days(solution):
+    check(solution, (1000,), oracle(1000, 10**12), compare=within, days=10**12)
+
+
+def test_past_signed_64_bits(solution):
+    check(solution, (1000,), oracle(1000, 2**63 + 1), compare=within, days=2**63 + 1)
+
+
+def test_largest_sizes_in_days(solution):
+    check(solution, (1000,), oracle(1000, 2**64), compare=within, days=2**64)
+
+
 @given(people=st.integers(0, 100))
 def test_matches_reference_for_a_year(solution, people):
     check(solution, (people,), oracle(people), compare=within)
 
 
-@given(people=st.integers(0, 400), days=st.integers(1, 400))
+# Mostly days near people, where every regime from 1.0 to 0.0 shows; sometimes any days at all.
+@given(
+    people=st.integers(0, 400),
+    days=st.one_of(st.integers(1, 400), st.integers(1, 2**64)),
+)
 def test_matches_reference(solution, people, days):
     check(solution, (people, days), oracle(people, days), compare=within)
 

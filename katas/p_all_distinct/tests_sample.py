@@ -1,8 +1,8 @@
 from graders.kit import check, probability
 
 
-def test_notes_example(solution):
-    check(solution, (30,), 0.2936837572807313, compare=probability(abs=1e-9))
+def test_twenty_three_people(solution):
+    check(solution, (23,), 0.4927027656760146, compare=probability(abs=1e-9))
 
 
 def test_two_people_two_days(solution):

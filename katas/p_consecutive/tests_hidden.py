@@ -25,6 +25,11 @@ def at_least(got, floor):
     return None if floor <= got <= 1 else f"should be between {floor} and 1"
 
 
+def test_notes_example(solution):
+    # The quick answer's puzzle: kept out of the statement and the sample tests.
+    check(solution, (3,), Fraction(11, 216), compare=exact_fraction)
+
+
 def test_no_rolls(solution):
     check(solution, (0,), Fraction(0), compare=exact_fraction)
 

@@ -3,12 +3,12 @@ from fractions import Fraction
 from graders.kit import check, exact_fraction
 
 
-def test_notes_example(solution):
-    check(solution, (3,), Fraction(11, 216), compare=exact_fraction)
-
-
 def test_two_rolls(solution):
     check(solution, (2,), Fraction(1, 36), compare=exact_fraction)
+
+
+def test_four_rolls(solution):
+    check(solution, (4,), Fraction(2, 27), compare=exact_fraction)
 
 
 def test_run_of_three(solution):

@@ -6,7 +6,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from graders import Kata, load_katas
@@ -111,6 +111,28 @@ def test_one_place_is_not_called_close() -> None:
     assert check_answer("11/216", "0.1").message.startswith("Not quite")
 
 
+def test_a_whole_number_answer_is_exact() -> None:
+    assert check_answer("1", "9999/10000", abs_tolerance=1e-4) == AnswerCheck(
+        False, "Close: 9999/10000 is 0.9999, but a fraction must be exact", Fraction(9999, 10000)
+    )
+    assert check_answer("1", "2/2", abs_tolerance=1e-4) == AnswerCheck(
+        True, "Correct: 2/2 = 1", Fraction(1)
+    )
+    assert check_answer("0", "0/7", abs_tolerance=0).correct
+
+
+def test_a_typed_decimal_near_a_whole_number_answer_is_a_rounding() -> None:
+    result = check_answer("1", "0.9999", abs_tolerance=1e-4)
+    assert result.correct
+    assert result.message == "Correct to within 0.0001: 0.9999; the answer is exactly 1"
+
+
+def test_a_fraction_against_a_decimal_answer_is_judged_like_a_decimal() -> None:
+    # The birthday answer is only known rounded, so no fraction could equal it exactly.
+    assert check_answer("0.2936837573", "2937/10000", abs_tolerance=1e-4).correct
+    assert not check_answer("0.2936837573", "293/1000", abs_tolerance=1e-4).correct
+
+
 def test_tolerance_boundary_is_inclusive() -> None:
     assert check_answer("0.2937", "0.2936", abs_tolerance=1e-4).correct
     assert not check_answer("0.2937", "0.29359", abs_tolerance=1e-4).correct
@@ -180,6 +202,10 @@ def test_any_equal_fraction_is_correct(p: Fraction, scale: int) -> None:
 
 
 @given(p=probabilities, q=probabilities)
+# Found by this property: a whole-number answer was read as a rounded decimal, so a fraction
+# one tolerance away from it was accepted.
+@example(p=Fraction(1), q=Fraction(9999, 10000))
+@example(p=Fraction(0), q=Fraction(1, 10000))
 def test_a_different_fraction_is_wrong(p: Fraction, q: Fraction) -> None:
     typed = f"{q.numerator}/{q.denominator}"
     assert check_answer(str(p), typed, abs_tolerance=1e-4).correct == (p == q)

@@ -38,7 +38,7 @@ def test_a_wrong_solution_that_passes_is_a_problem(kata_dir: Path) -> None:
     assert gradings == 5
     assert problems == [
         "wrong/no_header.py: first line must be '# expect: <verdict>'",
-        "wrong/not_wrong.py: expected failed, got passed: All 14 tests passed.",
+        "wrong/not_wrong.py: expected failed, got passed: All 15 tests passed.",
     ]
 
 
