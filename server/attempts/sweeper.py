@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from server.attempts.attempts import sweep
 from server.catalog import Catalog
-from server.clock import Clock
 from server.grading import GradingQueue
 
 __all__ = ["Sweeper"]
@@ -33,10 +33,10 @@ class Sweeper:
         engine: Engine,
         queue: GradingQueue,
         catalog: Callable[[], Catalog],
-        clock: Clock,
+        now: Callable[[], datetime],
         period: float,
     ) -> None:
-        self._engine, self._queue, self._catalog, self._clock = engine, queue, catalog, clock
+        self._engine, self._queue, self._catalog, self._now = engine, queue, catalog, now
         self._period = period
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="attempt-sweep", daemon=True)
@@ -48,7 +48,7 @@ class Sweeper:
         """One pass; how many attempts changed state."""
         with Session(self._engine, expire_on_commit=False) as session:
             return sweep(
-                session=session, now=self._clock.now(), queue=self._queue, catalog=self._catalog()
+                session=session, now=self._now(), queue=self._queue, catalog=self._catalog()
             )
 
     def close(self) -> None:
