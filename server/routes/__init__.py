@@ -10,6 +10,7 @@ from server.routes import (
     attempts_api,
     home,
     katas,
+    mock,
     practice,
     progress,
     questions,
@@ -27,4 +28,5 @@ ROUTERS: tuple[ModuleType, ...] = (
     katas,
     api,
     attempts_api,
+    mock,
 )

@@ -161,7 +161,10 @@ def test_expiry_submits_the_last_saved_answers_and_grading_settles_the_score(
     assert len(queue.ids) == 1  # the blank concept is not graded, the kata is
     submission = session.get(Submission, queue.ids[0])
     assert submission is not None and submission.source == RIGHT and submission.kind == "submit"
-    assert session.exec(select(PracticeEvent)).one().question_id == "lstm"
+    events = {e.question_id: e for e in session.exec(select(PracticeEvent)).all()}
+    assert events["lstm"].key_point_score == 1.0
+    assert events["transformer-drawbacks"].typed_answer == ""  # blank: on the schedule, unscored
+    assert events["transformer-drawbacks"].key_point_score == 0.0
 
     submissions.grade_submission(session=session, submission_id=queue.ids[0], katas=catalog.katas)
     attempts.refresh(
