@@ -283,10 +283,9 @@ def seat_page(
     queue: QueueDep,
 ) -> Response:
     attempt = _seat_attempt(session, token, user, catalog, clock, queue)
-    name = (
-        "mock/_seat_answers.html" if _htmx_target(request) == "seat-answers" else "mock/seat.html"
-    )
-    return _seat(request, name, session, attempt, catalog, token)
+    if _htmx_target(request) == "seat-live":
+        return _seat(request, "mock/_seat_live.html", session, attempt, catalog, token, oob=True)
+    return _seat(request, "mock/seat.html", session, attempt, catalog, token)
 
 
 @router.post("/seat/{token}/items/{item_id}")

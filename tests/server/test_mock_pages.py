@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlmodel import Session, select
 
 from server.models import Card, User
@@ -139,6 +140,13 @@ def test_the_interviewer_sees_answers_scores_them_and_loses_the_seat_when_revoke
     html = page(peer.get(f"/seat/{token}"))
     assert "Long Short-Term Memory" in one(html, f"#item-{lstm['item_id']} .key-point-list").text()
     assert "It is Long Short-Term Memory." in one(html, f"#answer-{lstm['item_id']}").text()
+    live = peer.get(f"/seat/{token}", headers={"HX-Request": "true", "HX-Target": "seat-live"})
+    fragment = HTMLParser(live.text)
+    assert one(fragment, "#seat-live").attributes["data-state"] == "in_progress"
+    refreshed = one(fragment, f"#answer-{lstm['item_id']}")
+    assert refreshed.attributes["hx-swap-oob"] == "true"
+    assert "It is Long Short-Term Memory." in refreshed.text()
+    assert "<html" not in live.text
     scored = post_form(
         peer,
         f"/seat/{token}/items/{lstm['item_id']}",
