@@ -126,6 +126,22 @@ def test_the_countdown_is_right_after_the_tab_was_hidden_with_a_wrong_clock(
     expect(countdown).to_be_visible()
 
 
+def test_screen_readers_hear_the_thresholds_only(page: Page, live_server: LiveServer) -> None:
+    live_server.register(page, "e2e_announce")
+    page.clock.install()
+    _start(page, minutes=11, concepts=1, katas=0, topics=("nlp",))
+    announce = page.locator("#timer-announce")
+    expect(announce).to_have_attribute("role", "status")
+    expect(page.locator("#countdown")).to_have_attribute("aria-live", "off")
+    page.clock.run_for(3_000)  # twelve ticks, and nothing said
+    expect(announce).to_have_text("")
+    # A minute and more of ticks, run faster than real time: the 10-minute mark passes.
+    page.clock.run_for(65_000)
+    expect(announce).to_have_text("10 minutes left.")
+    page.clock.run_for(3_000)
+    expect(announce).to_have_text("10 minutes left.")
+
+
 def _set_visibility(page: Page, state: str) -> None:
     page.evaluate(
         "state => { Object.defineProperty(document, 'visibilityState', "
