@@ -53,9 +53,7 @@ class Attempt(SQLModel, table=True):
     title: str = Field(max_length=200)
     # How the set was asked for (minutes, topics, difficulty, preset...), for the history page.
     plan: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    state: AttemptState = Field(
-        default=AttemptState.in_progress, sa_type=String(16), index=True
-    )
+    state: AttemptState = Field(default=AttemptState.in_progress, sa_type=String(16), index=True)
     started_at: datetime = Field(default_factory=utcnow)
     deadline_at: datetime = Field(index=True)
     submitted_at: datetime | None = None

@@ -335,11 +335,12 @@ def abandon_attempt(attempt: OwnAttempt, session: SessionDep, clock: ClockDep) -
 def read_scorecard(attempt: OwnAttempt, session: SessionDep, catalog: CatalogDep) -> ScorecardOut:
     """Scores per item once graded: verdicts for katas, key points for concepts."""
     if attempt.state != AttemptState.graded:
-        raise http_error(
-            attempts.AttemptClosed(
-                f"This attempt is {attempt.state.replace('_', ' ')}, not graded yet."
-            )
-        )
+        why = {
+            AttemptState.in_progress: "is still in progress",
+            AttemptState.submitted: "is being graded; try again in a few seconds",
+            AttemptState.abandoned: "was abandoned, so it has no scorecard",
+        }[attempt.state]
+        raise http_error(attempts.AttemptClosed(f"This attempt {why}."))
     items = attempts.items_of(session=session, attempt=attempt)
     cards = scorecard.item_cards(session=session, attempt=attempt, items=items, catalog=catalog)
     return ScorecardOut(

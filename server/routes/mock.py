@@ -98,10 +98,13 @@ def history_page(request: Request, session: SessionDep, user: CurrentUser) -> Re
 
 
 @router.get("/mock/{attempt_id}")
-def attempt_page(attempt: OwnAttempt) -> Response:
-    if attempt.state == AttemptState.in_progress:
-        return RedirectResponse(f"/mock/{attempt.id}/items/1", status_code=303)
-    return RedirectResponse(f"/mock/{attempt.id}/scorecard", status_code=303)
+def attempt_page(attempt: OwnAttempt, session: SessionDep) -> Response:
+    """Back where the user was: the item last on screen, or the scorecard once it is over."""
+    if attempt.state != AttemptState.in_progress:
+        return RedirectResponse(f"/mock/{attempt.id}/scorecard", status_code=303)
+    items = attempts.items_of(session=session, attempt=attempt)
+    number = next((n for n, i in enumerate(items, 1) if i.id == attempt.current_item_id), 1)
+    return RedirectResponse(f"/mock/{attempt.id}/items/{number}", status_code=303)
 
 
 @router.get("/mock/{attempt_id}/items/{number}")
@@ -217,7 +220,7 @@ def scorecard_page(
     catalog: CatalogDep,
 ) -> Response:
     if attempt.state == AttemptState.in_progress:
-        return RedirectResponse(f"/mock/{attempt.id}/items/1", status_code=303)
+        return RedirectResponse(f"/mock/{attempt.id}", status_code=303)
     items = attempts.items_of(session=session, attempt=attempt)
     cards = scorecard.item_cards(session=session, attempt=attempt, items=items, catalog=catalog)
     graded = [

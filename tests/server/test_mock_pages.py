@@ -66,6 +66,14 @@ def test_an_item_page_shows_the_question_and_countdown_but_no_answers(
     assert "quadratic" not in body  # transformer-drawbacks' key point
 
 
+def test_coming_back_resumes_at_the_item_last_on_screen(logged_in: TestClient) -> None:
+    attempt = _start(logged_in)
+    assert logged_in.get(f"/mock/{attempt}/items/2").status_code == 200
+    response = logged_in.get(f"/mock/{attempt}", follow_redirects=False)
+    assert response.headers["location"] == f"/mock/{attempt}/items/2"
+    assert logged_in.get(f"/mock/{attempt}/items/3").status_code == 404
+
+
 def test_a_second_mock_is_refused_with_a_way_to_finish_or_abandon_the_first(
     logged_in: TestClient,
 ) -> None:
@@ -74,7 +82,7 @@ def test_a_second_mock_is_refused_with_a_way_to_finish_or_abandon_the_first(
     assert response.status_code == 409
     html = page(response)
     assert "in progress" in one(html, "[role=alert]").text()
-    assert one(html, f'a[href="/mock/{attempt}/items/1"]')
+    assert one(html, f'a[href="/mock/{attempt}"]')
     abandon = post_form(logged_in, f"/mock/{attempt}/abandon", {}, token_from="/mock")
     assert abandon.status_code == 303
     assert _start(logged_in) != attempt
