@@ -55,14 +55,17 @@ class MockInProgress(attempts.AttemptError):
         self.attempt = attempt
 
 
-def current_mock(*, session: Session, user: User) -> Attempt | None:
-    """The user's mock in progress, if any."""
+def current_mock(*, session: Session, user: User, now: datetime) -> Attempt | None:
+    """The user's mock in progress, if any; one whose time ran out is the sweep's, not this."""
     return session.exec(
-        select(Attempt).where(
+        select(Attempt)
+        .where(
             Attempt.user_id == user.id,
             Attempt.kind == AttemptKind.mock,
             Attempt.state == AttemptState.in_progress,
+            col(Attempt.deadline_at) >= as_utc(now),
         )
+        .order_by(col(Attempt.id).desc())
     ).first()
 
 
@@ -77,8 +80,8 @@ def start_mock(
     rng: random.Random | None = None,
 ) -> Attempt:
     """Compose the set and start the clock; raises PlanError or MockInProgress."""
-    running = current_mock(session=session, user=user)
-    if running is not None and as_utc(running.deadline_at) >= as_utc(now):
+    running = current_mock(session=session, user=user, now=now)
+    if running is not None:
         raise MockInProgress(running)
     avoid: set[str] = set()
     if plan.focus_weak:

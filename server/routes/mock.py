@@ -35,14 +35,14 @@ router = APIRouter()
 
 ItemNumber = Annotated[int, Path(ge=1, le=MAX_ITEMS)]
 ItemId = Annotated[int, Path(ge=1)]
-SeatToken = Annotated[str, Path(min_length=20, max_length=64)]
+SeatToken = Annotated[str, Path(max_length=64)]
 
 
 @router.get("/mock")
 def start_page(
-    request: Request, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+    request: Request, session: SessionDep, user: CurrentUser, catalog: CatalogDep, clock: ClockDep
 ) -> Response:
-    return _start_page(request, session, user, catalog)
+    return _start_page(request, session, user, catalog, clock)
 
 
 @router.post("/mock")
@@ -84,9 +84,13 @@ def start_mock(
             minute_seconds=settings.mock_minute_seconds,
         )
     except PlanError as error:
-        return _start_page(request, session, user, catalog, status_code=422, error=error.message)
+        return _start_page(
+            request, session, user, catalog, clock, status_code=422, error=error.message
+        )
     except mocks.MockInProgress as error:
-        return _start_page(request, session, user, catalog, status_code=409, error=error.message)
+        return _start_page(
+            request, session, user, catalog, clock, status_code=409, error=error.message
+        )
     return RedirectResponse(f"/mock/{attempt.id}/items/1", status_code=303)
 
 
@@ -366,6 +370,7 @@ def _start_page(
     session: Session,
     user: User,
     catalog: Catalog,
+    clock: Clock,
     *,
     status_code: int = 200,
     error: str | None = None,
@@ -376,7 +381,7 @@ def _start_page(
         status_code=status_code,
         presets=PRESETS.values(),
         topics=sorted(known_topics(catalog)),
-        current=mocks.current_mock(session=session, user=user),
+        current=mocks.current_mock(session=session, user=user, now=clock.now()),
         recent=mocks.list_mocks(session=session, user=user, limit=5),
         error=error,
         max_minutes=MAX_MINUTES,

@@ -236,7 +236,13 @@ def test_one_mock_at_a_time(session: Session, user: User, catalog: Catalog) -> N
         _start(session, user, catalog)
     assert refused.value.attempt.id == attempt.id
     attempts.abandon(session=session, attempt=attempt, now=T0)
-    assert _start(session, user, catalog).id != attempt.id
+    second = _start(session, user, catalog)
+    assert second.id != attempt.id
+    # One whose time ran out (not swept yet) no longer blocks a new one.
+    later = T0 + timedelta(minutes=21)
+    assert mocks.current_mock(session=session, user=user, now=later) is None
+    third = mocks.start_mock(session=session, user=user, plan=MIXED, catalog=catalog, now=later)
+    assert mocks.current_mock(session=session, user=user, now=later) == third
 
 
 @pytest.mark.parametrize(
