@@ -304,12 +304,14 @@ def _grade(
 def _lock_writable(session: Session, attempt: Attempt, now: datetime) -> None:
     """Lock the attempt row (Postgres) and raise AttemptClosed unless it takes writes now."""
     current = session.exec(select(Attempt).where(Attempt.id == attempt.id).with_for_update()).one()
-    if current.state != WRITABLE:
-        session.rollback()
-        raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
     if as_utc(now) > as_utc(current.deadline_at):
         session.rollback()
         raise AttemptClosed("Time is up: the deadline has passed, so this was not saved.")
+    if current.state != WRITABLE:
+        session.rollback()
+        raise AttemptClosed(
+            "This attempt is over (submitted or abandoned); answers can no longer change."
+        )
 
 
 def _check_size(item: AttemptItem, answer: str) -> None:
