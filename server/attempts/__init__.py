@@ -9,4 +9,10 @@ scorecard   what a graded attempt shows, per item and per topic
 seats       the interviewer's revocable link and scores
 mocks       mock interviews: one at a time, weak spots, history, review ratings
 sweeper     the periodic sweep that submits and settles attempts nobody is looking at
+
+How an assessment reuses it: the hiring code turns its frozen set version into `ItemSpec`s
+(pools drawn per candidate), calls `attempts.start(kind=AttemptKind.assessment,
+user_id=None, items=..., seconds=...)` with its own deadline rule, and keeps the link from
+invitation to attempt in its own table. Saving, expiry, the sweep, snapshots (playback) and
+scoring are the same; kata items need a submission owner, which today is the attempt's user.
 """
