@@ -60,7 +60,8 @@ async def verify_csrf(request: Request) -> None:
     if not expected or not supplied or not hmac.compare_digest(expected, supplied):
         raise HTTPException(
             403,
-            "This form has expired or did not come from this site. Reload the page and try again.",
+            "This form has expired or did not come from this site. "
+            "Reload the page and try again.",
         )
 
 

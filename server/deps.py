@@ -1,18 +1,18 @@
 """FastAPI dependencies, declared once: the database session, the user, settings, lookups.
 
-SessionDep     a Session for this request
-SettingsDep    the app's Settings
-CatalogDep     the content catalog (questions and katas loaded from files)
-OptionalUser   the logged-in User, or None
-CurrentUser    the logged-in User; anonymous page requests are redirected to /login,
-               JSON API requests get 401
-RequireRole    `RequireRole(Role.admin)` -> a dependency giving the User or a 403 page
-AdminUser      CurrentUser with role admin
-ManagerUser    CurrentUser with role manager or admin
-QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
-KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
-QueueDep       the grading queue submissions are handed to
-render         render(request, "feature/page.html", **context) -> HTMLResponse
+    SessionDep     a Session for this request
+    SettingsDep    the app's Settings
+    CatalogDep     the content catalog (questions and katas loaded from files)
+    OptionalUser   the logged-in User, or None
+    CurrentUser    the logged-in User; anonymous page requests are redirected to /login,
+                   JSON API requests get 401
+    RequireRole    `RequireRole(Role.admin)` -> a dependency giving the User or a 403 page
+    AdminUser      CurrentUser with role admin
+    ManagerUser    CurrentUser with role manager or admin
+    QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
+    KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
+    QueueDep       the grading queue submissions are handed to
+    render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
 from __future__ import annotations

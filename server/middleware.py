@@ -47,7 +47,9 @@ _SECURITY_HEADERS = {
 }
 
 
-def cookie_header(name: str, value: str, *, settings: Settings, max_age: int | None = None) -> str:
+def cookie_header(
+    name: str, value: str, *, settings: Settings, max_age: int | None = None
+) -> str:
     """A Set-Cookie value: HttpOnly, SameSite=Lax, Secure when the site is served over https."""
     response = Response()
     response.set_cookie(

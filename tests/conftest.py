@@ -1,16 +1,16 @@
 """Shared fixtures: each test gets its own SQLite file, migrated for real, and its own questions/.
 
-settings         Settings on a temporary database and a temporary copy of the question files
-questions_dir    that copy (tests may add, edit or delete files before the app starts)
-sample_bank      questions_dir holding only factories.SAMPLE_BANK; a module opts in with
-                 `pytestmark = pytest.mark.usefixtures("sample_bank")`
-app              create_app(settings), not started
-client           a TestClient with the app started (migrations run, catalog synced)
-engine           the started app's engine, for arranging data directly
-session          a Session on `engine` (expire_on_commit=False), for calling domain functions
-make_user        make_user(username="alice", *, password=PASSWORD, role=Role.candidate)
-user             a candidate "alice" with password factories.PASSWORD
-logged_in        `client`, logged in as `user`
+    settings         Settings on a temporary database and a temporary copy of the question files
+    questions_dir    that copy (tests may add, edit or delete files before the app starts)
+    sample_bank      questions_dir holding only factories.SAMPLE_BANK; a module opts in with
+                     `pytestmark = pytest.mark.usefixtures("sample_bank")`
+    app              create_app(settings), not started
+    client           a TestClient with the app started (migrations run, catalog synced)
+    engine           the started app's engine, for arranging data directly
+    session          a Session on `engine` (expire_on_commit=False), for calling domain functions
+    make_user        make_user(username="alice", *, password=PASSWORD, role=Role.candidate)
+    user             a candidate "alice" with password factories.PASSWORD
+    logged_in        `client`, logged in as `user`
 """
 
 from __future__ import annotations

@@ -1,21 +1,21 @@
 """Things tests build and check: users, logged-in clients, parsed pages.
 
-make_user(engine, username="alice", password=PASSWORD, role=Role.candidate) -> User
-make_submission(engine, user, **fields) -> Submission   a row as an earlier request left it
-RecordingQueue()   a grading queue that only records the ids it is given
-wait_until_graded(client, submission_id) -> dict   the API's JSON for it once graded
-login(client, username="alice", password=PASSWORD) -> Response (the redirect after login)
-register(client, username, password=PASSWORD) -> Response   the registration form posted
-assert_login_required(client, *paths)  each path sends an anonymous browser to log in
-csrf_token(client, path="/questions") -> str   the token a page hands the browser
-post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
-page(response) -> HTMLParser                   query with CSS selectors: .css(), .css_first()
-one(html, selector) -> Node                    the first match, failing the test if none
-text(html, selector) -> str                    the first match's text
-write_question(folder, id, prompt, answer, ...) -> Path   one question file
-write_sample_bank(folder)    replace the question files with SAMPLE_BANK, a small known bank
-free_port() -> int           a loopback port for a `katabank serve` subprocess
-stop(process, timeout=...)   terminate a subprocess, killing it if it lingers
+    make_user(engine, username="alice", password=PASSWORD, role=Role.candidate) -> User
+    make_submission(engine, user, **fields) -> Submission   a row as an earlier request left it
+    RecordingQueue()   a grading queue that only records the ids it is given
+    wait_until_graded(client, submission_id) -> dict   the API's JSON for it once graded
+    login(client, username="alice", password=PASSWORD) -> Response (the redirect after login)
+    register(client, username, password=PASSWORD) -> Response   the registration form posted
+    assert_login_required(client, *paths)  each path sends an anonymous browser to log in
+    csrf_token(client, path="/questions") -> str   the token a page hands the browser
+    post_form(client, path, data) -> Response      a POST with that token, as a browser sends it
+    page(response) -> HTMLParser                   query with CSS selectors: .css(), .css_first()
+    one(html, selector) -> Node                    the first match, failing the test if none
+    text(html, selector) -> str                    the first match's text
+    write_question(folder, id, prompt, answer, ...) -> Path   one question file
+    write_sample_bank(folder)    replace the question files with SAMPLE_BANK, a small known bank
+    free_port() -> int           a loopback port for a `katabank serve` subprocess
+    stop(process, timeout=...)   terminate a subprocess, killing it if it lingers
 """
 
 from __future__ import annotations

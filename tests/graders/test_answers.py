@@ -17,20 +17,8 @@ probabilities = st.fractions(min_value=0, max_value=1, max_denominator=10**6)
 
 @pytest.mark.parametrize(
     "typed",
-    [
-        "11/216",
-        " 11 / 216 ",
-        "11/216\n",
-        "22/432",
-        "+11/216",
-        "0.0509",
-        ".0509",
-        "5.09%",
-        "5.09 %",
-        "5.09e-2",
-        "509E-4",
-        "0.05093",
-    ],
+    ["11/216", " 11 / 216 ", "11/216\n", "22/432", "+11/216", "0.0509", ".0509", "5.09%", "5.09 %",
+     "5.09e-2", "509E-4", "0.05093"],
 )
 def test_accepts_the_written_forms(typed: str) -> None:
     assert check_answer("11/216", typed, abs_tolerance=1e-4).correct
@@ -38,16 +26,9 @@ def test_accepts_the_written_forms(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [
-        ("11/216", Fraction(11, 216)),
-        ("22/432", Fraction(11, 216)),
-        (".0509", Fraction(509, 10**4)),
-        ("5.09%", Fraction(509, 10**4)),
-        ("1e-2", Fraction(1, 100)),
-        ("1.", Fraction(1)),
-        ("0", Fraction(0)),
-        ("-0", Fraction(0)),
-    ],
+    [("11/216", Fraction(11, 216)), ("22/432", Fraction(11, 216)), (".0509", Fraction(509, 10**4)),
+     ("5.09%", Fraction(509, 10**4)), ("1e-2", Fraction(1, 100)), ("1.", Fraction(1)),
+     ("0", Fraction(0)), ("-0", Fraction(0))],
 )
 def test_parsed_value(typed: str, value: Fraction) -> None:
     assert check_answer("1/2", typed).parsed == value
@@ -115,7 +96,8 @@ def test_too_coarse_rounding_is_close_not_correct() -> None:
     result = check_answer("11/216", "0.05", abs_tolerance=1e-4)
     assert not result.correct
     assert result.message == (
-        "Close: 0.05 is the answer rounded to 2 decimal places; give it to within 0.0001"
+        "Close: 0.05 is the answer rounded to 2 decimal places; "
+        "give it to within 0.0001"
     )
 
 
@@ -140,10 +122,8 @@ def test_tolerance_boundary_is_inclusive() -> None:
         ("", "Type an answer: write a fraction like 3/8 or a decimal like 0.375"),
         ("   ", "Type an answer: write a fraction like 3/8 or a decimal like 0.375"),
         ("1//6", "Could not read '1//6': write a fraction like 3/8 or a decimal like 0.375"),
-        (
-            "one in six",
-            "Could not read 'one in six': write a fraction like 3/8 or a decimal like 0.375",
-        ),
+        ("one in six", "Could not read 'one in six': write a fraction like 3/8 or a decimal "
+         "like 0.375"),
         ("1/0", "'1/0' divides by zero: write a fraction like 3/8 or a decimal like 0.375"),
         ("nan", "'nan' is not a number: a probability is a number between 0 and 1"),
         ("-inf", "'-inf' is not a number: a probability is a number between 0 and 1"),
