@@ -159,6 +159,13 @@ def test_the_openapi_schema_documents_the_api_and_only_the_api(client: TestClien
         "/api/session",
         "/api/submissions",
         "/api/submissions/{submission_id}",
+        "/api/mocks",
+        "/api/attempts/{attempt_id}",
+        "/api/attempts/{attempt_id}/items/{item_id}",
+        "/api/attempts/{attempt_id}/items/{item_id}/flag",
+        "/api/attempts/{attempt_id}/submit",
+        "/api/attempts/{attempt_id}/abandon",
+        "/api/attempts/{attempt_id}/scorecard",
     }
     create = schema["paths"]["/api/submissions"]["post"]
     assert set(create["responses"]) >= {"202", "401", "403", "404", "413", "429"}
