@@ -13,7 +13,9 @@ from sqlmodel import Session
 
 import graders
 from server import db, submissions
+from server.attempts.sweeper import Sweeper
 from server.catalog import load_catalog, sync_catalog
+from server.clock import SystemClock
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
@@ -56,7 +58,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             resumed = submissions.resume(session=session, queue=app.state.grading)
         if resumed:
             log.info("grading again %d submissions left unfinished", resumed)
+        sweeper = Sweeper(
+            engine=engine,
+            queue=app.state.grading,
+            catalog=lambda: app.state.catalog,
+            now=lambda: app.state.clock.now(),
+            period=settings.attempt_sweep_seconds,
+        )
+        sweeper.start()
         yield
+        sweeper.close()
         app.state.grading.close()
         engine.dispose()
 
@@ -70,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.clock = SystemClock()
     app.state.templates = make_templates(STATIC_DIR)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)

@@ -76,3 +76,21 @@ class Settings(BaseSettings):
         le=10_000,
         description="Runs and submissions each user may make per minute; more get HTTP 429.",
     )
+    mock_minute_seconds: int = Field(
+        default=60,
+        ge=1,
+        le=60,
+        description=(
+            "Seconds in one minute of a mock interview's time limit. Lower it only for tests, "
+            "so a 1-minute mock runs out in seconds."
+        ),
+    )
+    attempt_sweep_seconds: float = Field(
+        default=15,
+        gt=0,
+        le=3600,
+        description=(
+            "How often, in seconds, the server submits timed attempts whose deadline passed "
+            "with nobody on the page, and settles those whose katas finished grading."
+        ),
+    )

@@ -2,6 +2,7 @@
 
     make_user(engine, username="alice", password=PASSWORD, role=Role.candidate) -> User
     make_submission(engine, user, **fields) -> Submission   a row as an earlier request left it
+    RecordingQueue()   a grading queue that only records the ids it is given
     wait_until_graded(client, submission_id) -> dict   the API's JSON for it once graded
     login(client, username="alice", password=PASSWORD) -> Response (the redirect after login)
     register(client, username, password=PASSWORD) -> Response   the registration form posted
@@ -43,6 +44,7 @@ __all__ = [
     "PASSWORD",
     "RIGHT",
     "SAMPLE_BANK",
+    "RecordingQueue",
     "assert_login_required",
     "csrf_token",
     "free_port",
@@ -64,6 +66,19 @@ PASSWORD = "correct horse battery"
 # Two answers to the intersection kata: a right one, and one that keeps repeated values.
 RIGHT = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
 KEEPS_DUPLICATES = "def intersection(xs, ys):\n    return [x for x in xs if x in ys]\n"
+
+
+class RecordingQueue:
+    """Remembers what it is given and grades nothing: the test grades when it chooses."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+
+    def enqueue(self, submission_id: int) -> None:
+        self.ids.append(submission_id)
+
+    def close(self) -> None:
+        pass
 
 
 def make_user(

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from server import submissions
 from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep
 from server.models import Submission, User
+from server.routes import attempts_api
 from server.submissions import Kind, Status, SubmissionRefused
 
 __all__ = ["router"]
@@ -173,7 +174,7 @@ def openapi(request: Request) -> JSONResponse:
         title="Katabank API",
         version=request.app.version,
         description=__doc__,
-        routes=router.routes,
+        routes=[*router.routes, *attempts_api.router.routes],
     )
     return JSONResponse(schema)
 

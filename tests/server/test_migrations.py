@@ -11,6 +11,11 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from server import db
+from server.attempts.models import (  # noqa: F401  (the attempt engine's tables)
+    AnswerSnapshot,
+    Attempt,
+    AttemptItem,
+)
 from server.models import (  # noqa: F401  (each import registers a table on SQLModel.metadata)
     Card,
     Draft,
@@ -33,6 +38,9 @@ TABLES = {
     "practiceevent",
     "submission",
     "draft",
+    "attempt",
+    "attemptitem",
+    "answersnapshot",
 }
 
 

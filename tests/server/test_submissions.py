@@ -18,20 +18,7 @@ from server.config import PROJECT_ROOT
 from server.grading import EmbeddedQueue
 from server.models import Submission, User, utcnow
 from server.submissions import MAX_SOURCE_BYTES, UNAVAILABLE, Kind, Status, SubmissionRefused
-from tests.factories import KEEPS_DUPLICATES, RIGHT, make_submission
-
-
-class RecordingQueue:
-    """Remembers what it is given and grades nothing: the test grades when it chooses."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-
-    def enqueue(self, submission_id: int) -> None:
-        self.ids.append(submission_id)
-
-    def close(self) -> None:
-        pass
+from tests.factories import KEEPS_DUPLICATES, RIGHT, RecordingQueue, make_submission
 
 
 @pytest.fixture(scope="module")
