@@ -76,13 +76,22 @@ class Settings(BaseSettings):
         le=10_000,
         description="Runs and submissions each user may make per minute; more get HTTP 429.",
     )
+    public_url: str | None = Field(
+        default=None,
+        max_length=200,
+        pattern=r"^https?://",
+        description=(
+            "The address people reach Katabank at (e.g. https://katabank.example.com), for links "
+            "sent to candidates; unset, links use the address of the manager's request."
+        ),
+    )
     mock_minute_seconds: int = Field(
         default=60,
         ge=1,
         le=60,
         description=(
-            "Seconds in one minute of a mock interview's time limit. Lower it only for tests, "
-            "so a 1-minute mock runs out in seconds."
+            "Seconds in one minute of a timed attempt's limit (mock interviews and "
+            "assessments). Lower it only for tests, so a 1-minute mock runs out in seconds."
         ),
     )
     attempt_sweep_seconds: float = Field(

@@ -27,6 +27,7 @@ __all__ = [
     "Fingerprint",
     "Span",
     "compare",
+    "compare_prints",
     "fingerprint",
 ]
 
@@ -118,8 +119,11 @@ def fingerprint(source: str) -> Fingerprint:
 def compare(a: str, b: str, *, boilerplate: Iterable[str] = ()) -> Comparison:
     """Compare two solutions of one kata, ignoring what they share with `boilerplate`."""
     common = [fingerprint(text) for text in boilerplate]
-    print_a = fingerprint(a).without(common)
-    print_b = fingerprint(b).without(common)
+    return compare_prints(fingerprint(a).without(common), fingerprint(b).without(common))
+
+
+def compare_prints(print_a: Fingerprint, print_b: Fingerprint) -> Comparison:
+    """`compare` on fingerprints already made (and stripped of boilerplate), for many pairs."""
     shared = print_a.hashes.keys() & print_b.hashes.keys()
     share_a = len(shared) / len(print_a) if print_a else 0.0
     share_b = len(shared) / len(print_b) if print_b else 0.0
@@ -155,7 +159,8 @@ def _normalised_tokens(source: str) -> Iterator[tuple[str, Span]]:
             elif token.string == ")":
                 skip = bool(parens) and not parens.pop()
             else:
-                skip = False
+                # A semicolon is a line break written on one line: layout, like NEWLINE.
+                skip = token.string == ";"
             previous = token
             if not skip:
                 yield _normal_form(token), Span(offset(*token.start), offset(*token.end))
@@ -197,7 +202,8 @@ def _normal_form(token: tokenize.TokenInfo) -> str:
 
 
 _FSTRING_PARTS = frozenset(
-    getattr(tokenize, name) for name in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END")
+    getattr(tokenize, name)
+    for name in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END")
     if hasattr(tokenize, name)
 )
 

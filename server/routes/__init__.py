@@ -8,11 +8,13 @@ from server.routes import (
     accounts,
     api,
     attempts_api,
+    hiring_api,
     home,
     katas,
     practice,
     progress,
     questions,
+    take_api,
 )
 
 __all__ = ["ROUTERS"]
@@ -27,4 +29,6 @@ ROUTERS: tuple[ModuleType, ...] = (
     katas,
     api,
     attempts_api,
+    hiring_api,
+    take_api,
 )
