@@ -18,7 +18,7 @@ from graders import Verdict
 from server import reviews
 from server.attempts.models import Attempt, AttemptItem, AttemptKind, ItemKind
 from server.catalog import Catalog
-from server.keypoints import coverage
+from server.keypoints import Coverage, coverage
 from server.models import Submission, User
 from server.submissions import Kind, Status
 
@@ -53,10 +53,10 @@ def score_items(
     for item in items:
         if item.score is not None or item.submission_id is not None:
             continue  # scored before a restart cut this short: each item is scored once
-        if is_blank(item, catalog):
-            item.score, item.covered_key_points = 0.0, []
-        elif item.kind == ItemKind.concept:
+        if item.kind == ItemKind.concept:
             _score_concept(session, item, catalog, owner, now)
+        elif is_blank(item, catalog):
+            item.score, item.covered_key_points = 0.0, []
         else:
             # Assessment attempts without a user account get their submissions from the
             # hiring issue's invitation-owned submissions; mocks always have an owner.
@@ -83,7 +83,13 @@ def _score_concept(
     if doc is None:  # the question left the bank mid-attempt: nothing to score it against
         item.score, item.covered_key_points = 0.0, []
         return
-    result = coverage(doc.key_points, item.answer, idf=catalog.idf)
+    # A blank answer is not scored, but it still joins the review schedule (as not known).
+    blank = not item.answer.strip()
+    result = (
+        Coverage((False,) * len(doc.key_points))
+        if blank
+        else coverage(doc.key_points, item.answer, idf=catalog.idf)
+    )
     item.score = round(result.score * item.points, 4)
     item.covered_key_points = result.covered_indexes
     if owner is not None:

@@ -11,6 +11,7 @@ from server.routes import (
     hiring_api,
     home,
     katas,
+    mock,
     practice,
     progress,
     questions,
@@ -29,6 +30,7 @@ ROUTERS: tuple[ModuleType, ...] = (
     katas,
     api,
     attempts_api,
+    mock,
     hiring_api,
     take_api,
 )

@@ -160,6 +160,13 @@ def test_the_openapi_schema_documents_the_api_and_only_the_api(client: TestClien
         "/api/session",
         "/api/submissions",
         "/api/submissions/{submission_id}",
+        "/api/mocks",
+        "/api/attempts/{attempt_id}",
+        "/api/attempts/{attempt_id}/items/{item_id}",
+        "/api/attempts/{attempt_id}/items/{item_id}/flag",
+        "/api/attempts/{attempt_id}/submit",
+        "/api/attempts/{attempt_id}/abandon",
+        "/api/attempts/{attempt_id}/scorecard",
     }
     assert "/login" not in schema["paths"] and "/katas/{kata_id}" not in schema["paths"]
     create = schema["paths"]["/api/submissions"]["post"]

@@ -4,6 +4,7 @@ snapshots, expiry on the next request and by the sweep, grading, one mock at a t
 from __future__ import annotations
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from server import submissions
 from server.attempts import attempts, mocks, seats, snapshots
 from server.attempts.models import AnswerSnapshot, Attempt, AttemptState, ItemKind
 from server.attempts.sets import MockPlan, PlanError
+from server.attempts.sweeper import Sweeper
 from server.catalog import Catalog
 from server.clock import ManualClock
 from server.models import PracticeEvent, Submission, User
@@ -161,7 +163,10 @@ def test_expiry_submits_the_last_saved_answers_and_grading_settles_the_score(
     assert len(queue.ids) == 1  # the blank concept is not graded, the kata is
     submission = session.get(Submission, queue.ids[0])
     assert submission is not None and submission.source == RIGHT and submission.kind == "submit"
-    assert session.exec(select(PracticeEvent)).one().question_id == "lstm"
+    events = {e.question_id: e for e in session.exec(select(PracticeEvent)).all()}
+    assert events["lstm"].key_point_score == 1.0
+    assert events["transformer-drawbacks"].typed_answer == ""  # blank: on the schedule, unscored
+    assert events["transformer-drawbacks"].key_point_score == 0.0
 
     submissions.grade_submission(session=session, submission_id=queue.ids[0], katas=catalog.katas)
     attempts.refresh(
@@ -327,3 +332,27 @@ def test_the_interviewer_link_works_for_one_attempt_until_revoked(
     seats.revoke(session=session, attempt=attempt)
     with pytest.raises(attempts.AttemptNotFound):
         seats.attempt_for_seat(session=session, token=token, viewer=peer)
+
+
+def test_the_sweeper_thread_submits_expired_attempts_on_its_own(
+    session: Session, user: User, catalog: Catalog, clock: ManualClock, app: FastAPI
+) -> None:
+    attempt = _start(session, user, catalog, MockPlan(minutes=5, concepts=1, katas=0))
+    sweeper = Sweeper(
+        engine=app.state.engine,
+        queue=RecordingQueue(),
+        catalog=lambda: catalog,
+        now=clock.now,
+        period=0.05,
+    )
+    sweeper.start()
+    try:
+        clock.advance(minutes=6)
+        for _ in range(200):
+            session.refresh(attempt)
+            if attempt.state == AttemptState.graded:
+                break
+            time.sleep(0.05)
+    finally:
+        sweeper.close()
+    assert attempt.state == AttemptState.graded
