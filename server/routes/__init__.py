@@ -15,6 +15,7 @@ from server.routes import (
     practice,
     progress,
     questions,
+    take,
     take_api,
 )
 
@@ -33,4 +34,5 @@ ROUTERS: tuple[ModuleType, ...] = (
     mock,
     hiring_api,
     take_api,
+    take,
 )

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from server import submissions
 from server.attempts import attempts
 from server.attempts.models import Attempt, AttemptItem, AttemptState, ItemKind
+from server.attempts.runs import run_sample_tests
 from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, QueueDep, SessionDep, SettingsDep
@@ -27,7 +28,7 @@ from server.hiring.models import Assessment, Invitation
 from server.models import Submission, User
 from server.reviews import as_utc
 from server.routes.attempt_deps import http_error
-from server.routes.attempts_api import AnswerIn, Saved
+from server.routes.attempts_api import AnswerIn, FlagIn, Saved
 
 __all__ = ["router"]
 
@@ -246,6 +247,20 @@ def save(
     return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
 
 
+@router.put("/{token}/items/{item_id}/flag", response_model=Saved, responses={**_ERRORS, **_LATE})
+def flag(
+    item_id: ItemId, body: FlagIn, attempt: TokenAttempt, session: SessionDep, clock: ClockDep
+) -> Saved:
+    """Flag an item to come back to, or clear the flag."""
+    try:
+        attempts.set_flag(
+            session=session, attempt=attempt, item_id=item_id, flagged=body.flagged, now=clock.now()
+        )
+    except attempts.AttemptError as error:
+        raise http_error(error) from None
+    return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
+
+
 @router.post(
     "/{token}/items/{item_id}/run",
     status_code=202,
@@ -264,23 +279,22 @@ def run(
     settings: SettingsDep,
 ) -> RunOut:
     """Save the code and run the kata's sample tests on it (never the hidden ones)."""
-    item = save(item_id, body, attempt, session, clock)
-    stored = attempts.item_of(session=session, attempt=attempt, item_id=item.item_id)
-    kata = catalog.katas.get(stored.kata_id or "")
     candidate = session.get(User, invitation.user_id)
-    if kata is None or candidate is None:
-        raise HTTPException(409, "This item has no sample tests to run.")
+    assert candidate is not None  # a started invitation has its candidate
     try:
-        submission = submissions.submit(
+        submission = run_sample_tests(
             session=session,
-            queue=queue,
+            attempt=attempt,
+            item_id=item_id,
+            source=body.source if body.source is not None else body.answer or "",
             user=candidate,
-            kata=kata,
-            source=stored.answer,
-            kind=submissions.Kind.run,
+            queue=queue,
+            catalog=catalog,
             per_minute=settings.submissions_per_minute,
             now=clock.now(),
         )
+    except attempts.AttemptError as error:
+        raise http_error(error) from None
     except submissions.SubmissionRefused as error:
         raise HTTPException(error.status_code, error.message) from None
     return RunOut(submission_id=submission.id or 0, status=submission.status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import tomllib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -448,3 +449,29 @@ def test_the_hiring_routes_are_in_the_openapi_schema(client: TestClient) -> None
         "/api/take/{token}/submit",
     ):
         assert path in paths, path
+
+
+def test_run_grades_the_sample_tests_only_for_the_candidate(
+    manager: TestClient, app: FastAPI, clock: ManualClock
+) -> None:
+    assessment_id = _assessment(manager, clock)
+    _, token = _invite(manager, assessment_id)
+    _, other = _invite(manager, assessment_id, name="Bo")
+    candidate = _anonymous(app)
+    items = candidate.post(f"/api/take/{token}/start", json={"name": "Ada"}).json()["items"]
+    kata = items[2]["item_id"]
+    queued = candidate.post(f"/api/take/{token}/items/{kata}/run", json={"source": RIGHT})
+    assert queued.status_code == 202, queued.text
+    run_id = queued.json()["submission_id"]
+    for _ in range(120):  # graded by the real engine
+        run = candidate.get(f"/api/take/{token}/runs/{run_id}").json()
+        if run["status"] == "done":
+            break
+        time.sleep(0.5)
+    assert run["verdict"] == "passed"
+    names = [test["name"] for test in run["report"]["tests"]]
+    assert names and all(name.startswith("tests_sample.py") for name in names)
+    # The saved code is what ran; another candidate's link cannot read this run.
+    assert candidate.get(f"/api/take/{token}").json()["items"][2]["source"] == RIGHT
+    candidate.post(f"/api/take/{other}/start", json={"name": "Bo"})
+    assert candidate.get(f"/api/take/{other}/runs/{run_id}").status_code == 404
