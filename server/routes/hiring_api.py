@@ -16,10 +16,12 @@ from pydantic import BaseModel, Field, model_validator
 
 from server.attempts.models import ItemKind
 from server.clock import ClockDep
-from server.deps import CatalogDep, ManagerUser, SessionDep, SettingsDep
+from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep
 from server.hiring import assessments, invitations, reports, sets
+from server.hiring.emails import send_invitation
 from server.hiring.errors import HiringError
 from server.hiring.models import Decision, FlagStatus
+from server.mailer import MailError
 from server.routes.attempt_deps import http_error
 from server.routes.hiring_deps import OwnAssessment, OwnInvitation, OwnSet
 
@@ -103,11 +105,18 @@ class InvitationIn(BaseModel):
     extra_percent: int = Field(default=0, ge=0, le=invitations.MAX_EXTRA_PERCENT)
     extra_reason: str = Field(default="", max_length=500)
     expires_at: datetime | None = None
+    send_email: bool = Field(
+        default=False, description="Email the link to `email` (needs KATABANK_SMTP_HOST)."
+    )
 
 
 class InvitationCreated(BaseModel):
     invitation_id: int
     url: str = Field(description="The candidate's link; it holds the token and is shown once.")
+    emailed: bool = False
+    email_error: str | None = Field(
+        default=None, description="Why the email was not sent; the invitation exists anyway."
+    )
 
 
 class CandidateOut(BaseModel):
@@ -270,6 +279,7 @@ def create_invitation(
     session: SessionDep,
     user: ManagerUser,
     settings: SettingsDep,
+    mailer: MailerDep,
     clock: ClockDep,
 ) -> InvitationCreated:
     """Invite one candidate; the returned URL holds their token and is not shown again."""
@@ -287,10 +297,20 @@ def create_invitation(
         )
     except HiringError as error:
         raise http_error(error) from None
-    return InvitationCreated(
-        invitation_id=invitation.id or 0,
-        url=candidate_url(request, settings.public_url, token),
-    )
+    url = candidate_url(request, settings.public_url, token)
+    created = InvitationCreated(invitation_id=invitation.id or 0, url=url)
+    if body.send_email:
+        if not invitation.email:
+            created.email_error = "No email address was given."
+        else:
+            try:
+                send_invitation(
+                    mailer=mailer, invitation=invitation, assessment=assessment, url=url
+                )
+                created.emailed = True
+            except MailError as error:
+                created.email_error = str(error)
+    return created
 
 
 @router.post(
