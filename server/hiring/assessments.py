@@ -64,6 +64,8 @@ def publish(
         raise AssessmentError("closes_at: the window has already closed.")
     if closes_at - opens_at > timedelta(days=MAX_WINDOW_DAYS):
         raise AssessmentError(f"closes_at: a window is at most {MAX_WINDOW_DAYS} days long.")
+    if not question_set.items:
+        raise AssessmentError("set_id: the set has no items yet.")
     if question_set.archived_at is not None:
         raise AssessmentError("set_id: the set is archived; restore it first.")
     version = sets.freeze(session=session, question_set=question_set, now=now)

@@ -42,8 +42,10 @@ __all__ = [
     "decide",
     "delete_candidate",
     "effective_score",
+    "final_code",
     "invitation_of",
     "override_score",
+    "overrides_of",
     "refresh_flags",
     "review_flag",
 ]
@@ -375,3 +377,29 @@ def csv_export(rows: list[CandidateRow]) -> str:
 def _safe_cell(value: str) -> str:
     # A cell starting with = + - @ runs as a formula in spreadsheets (CSV injection).
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def overrides_of(*, session: Session, invitation: Invitation) -> dict[int, ScoreOverride]:
+    """The latest override of each of the candidate's items, by item id."""
+    if invitation.attempt_id is None:
+        return {}
+    ids = session.exec(
+        select(AttemptItem.id).where(AttemptItem.attempt_id == invitation.attempt_id)
+    ).all()
+    return _latest_overrides(session, [i for i in ids if i is not None])
+
+
+def final_code(*, session: Session, flag: SimilarityFlag) -> list[tuple[str, str]]:
+    """(candidate's name, final code for the flag's kata) for both sides of a flag."""
+    sides = []
+    for invitation_id in (flag.a_id, flag.b_id):
+        invitation = session.get(Invitation, invitation_id)
+        assert invitation is not None  # flags go with their candidates
+        item = session.exec(
+            select(AttemptItem).where(
+                AttemptItem.attempt_id == invitation.attempt_id,
+                AttemptItem.kata_id == flag.kata_id,
+            )
+        ).first()
+        sides.append((invitation.display_name or invitation.name, item.answer if item else ""))
+    return sides

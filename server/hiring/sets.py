@@ -47,6 +47,7 @@ __all__ = [
     "import_toml",
     "list_sets",
     "update_set",
+    "with_entry_moved",
 ]
 
 MAX_ENTRIES: Final = 50
@@ -94,8 +95,6 @@ class Entry:
 
 def check_entries(entries: Sequence[Entry], *, catalog: Catalog) -> None:
     """Raise SetError naming the first entry that is not a valid item of a set."""
-    if not entries:
-        raise SetError("A set needs at least one item.")
     if len(entries) > MAX_ENTRIES:
         raise SetError(f"A set holds at most {MAX_ENTRIES} items; this one has {len(entries)}.")
     for number, entry in enumerate(entries, start=1):
@@ -339,3 +338,12 @@ def _entry_from_file(raw: Any, number: int) -> Entry:
 
 def _may_see(user: User, owner_id: int) -> bool:
     return user.role == Role.admin or owner_id == user.id
+
+
+def with_entry_moved(entries: Sequence[Entry], index: int, step: int) -> list[Entry]:
+    """`entries` with entry `index` moved `step` places (clamped to the ends)."""
+    moved = list(entries)
+    if 0 <= index < len(moved):
+        target = max(0, min(len(moved) - 1, index + step))
+        moved.insert(target, moved.pop(index))
+    return moved

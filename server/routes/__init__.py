@@ -11,6 +11,7 @@ from server.routes import (
     hiring_api,
     home,
     katas,
+    manage,
     mock,
     practice,
     progress,
@@ -35,4 +36,5 @@ ROUTERS: tuple[ModuleType, ...] = (
     hiring_api,
     take_api,
     take,
+    manage,
 )

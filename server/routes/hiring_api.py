@@ -70,7 +70,7 @@ class SetItemIn(BaseModel):
 class SetIn(BaseModel):
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=5000)
-    items: list[SetItemIn] = Field(max_length=sets.MAX_ENTRIES)
+    items: list[SetItemIn] = Field(min_length=1, max_length=sets.MAX_ENTRIES)
 
 
 class SetCreated(BaseModel):

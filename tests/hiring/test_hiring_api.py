@@ -150,7 +150,7 @@ def test_a_set_with_a_pool_and_bad_sets_refused_with_the_item_named(
     refused = _post(manager, "/api/sets", unknown)
     assert refused.status_code == 422
     assert "Item 1" in refused.json()["detail"] and "no_such_kata" in refused.json()["detail"]
-    assert _post(manager, "/api/sets", {"title": "x", "items": []}).status_code == 422
+    assert _post(manager, "/api/sets", {"title": "x", "items": []}).status_code == 400
     both = {"title": "x", "items": [{"kind": "kata", "kata_id": "intersection", "pool": ["a"]}]}
     assert _post(manager, "/api/sets", both).status_code == 400  # malformed, not just invalid
     assert len(manager.get("/api/sets").json()) == 1
