@@ -15,7 +15,7 @@ from httpx2 import Response
 
 from server.clock import ManualClock
 from server.models import Role, User
-from tests.factories import RecordingQueue, csrf_token, login, page, post_form, text
+from tests.factories import RecordingQueue, csrf_token, login, one, page, post_form, text
 from tests.hiring.test_hiring_api import COPIED, RENAMED
 
 pytestmark = pytest.mark.usefixtures("sample_bank")
@@ -123,9 +123,9 @@ def test_a_manager_runs_a_round_through_the_pages(
     marked = "".join(n.text() for n in flag.css("mark"))
     assert "sorted(set(" in marked
     _go(manager, flag_link.attributes["href"] or "", {"status": "confirmed", "note": ""})
-    assert "confirmed" in page(manager.get(assessment_url)).css_first("#flags li").text()
+    assert "confirmed" in text(page(manager.get(assessment_url)), "#flags li")
 
-    candidate_link = report.css_first("#candidates tbody a").attributes["href"] or ""
+    candidate_link = one(report, "#candidates tbody a").attributes["href"] or ""
     detail = page(manager.get(candidate_link))
     history = detail.css_first("script[type='application/json']")
     assert history is not None and "def intersection(a, b):" in history.text()
