@@ -20,6 +20,7 @@ from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue
+from server.mailer import make_mailer
 from server.middleware import RequestContextMiddleware
 from server.routes import ROUTERS
 from server.templating import STATIC_DIR, make_templates
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.mailer = make_mailer(settings)
     app.state.clock = SystemClock()
     app.state.templates = make_templates(STATIC_DIR)
     app.add_middleware(RequestContextMiddleware)

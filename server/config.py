@@ -76,13 +76,40 @@ class Settings(BaseSettings):
         le=10_000,
         description="Runs and submissions each user may make per minute; more get HTTP 429.",
     )
+    public_url: str | None = Field(
+        default=None,
+        max_length=200,
+        pattern=r"^https?://",
+        description=(
+            "The address people reach Katabank at (e.g. https://katabank.example.com), for links "
+            "sent to candidates; unset, links use the address of the manager's request."
+        ),
+    )
+    smtp_host: str | None = Field(
+        default=None,
+        max_length=253,
+        description="SMTP server for invitation emails; unset (the default), no email is sent.",
+    )
+    smtp_port: int = Field(
+        default=587, ge=1, le=65535, description="The port of the SMTP server for invitations."
+    )
+    smtp_starttls: bool = Field(
+        default=True, description="Upgrade the SMTP connection with STARTTLS before sending."
+    )
+    smtp_username: str = Field(default="", description="SMTP login name; empty for none.")
+    smtp_password: str = Field(default="", description="The password of the SMTP login name.")
+    smtp_from: str = Field(
+        default="katabank@localhost",
+        max_length=254,
+        description="The From address of invitation emails.",
+    )
     mock_minute_seconds: int = Field(
         default=60,
         ge=1,
         le=60,
         description=(
-            "Seconds in one minute of a mock interview's time limit. Lower it only for tests, "
-            "so a 1-minute mock runs out in seconds."
+            "Seconds in one minute of a timed attempt's limit (mock interviews and "
+            "assessments). Lower it only for tests, so a 1-minute mock runs out in seconds."
         ),
     )
     attempt_sweep_seconds: float = Field(

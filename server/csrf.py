@@ -18,6 +18,7 @@ __all__ = [
     "CSRF_FIELD",
     "CSRF_HEADER",
     "SAFE_METHODS",
+    "TOKEN_PATH_PREFIXES",
     "is_token",
     "new_token",
     "verify_csrf",
@@ -27,6 +28,9 @@ CSRF_COOKIE = "katabank_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+# Requests authenticated by a secret in the path (a candidate's invitation link), not by a
+# cookie: a forged request cannot know the secret, so there is nothing to check a token for.
+TOKEN_PATH_PREFIXES = ("/api/take/",)
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -49,6 +53,8 @@ async def verify_csrf(request: Request) -> None:
         return
     if not _same_origin(request):
         raise HTTPException(403, "This request came from another site, so it was refused.")
+    if request.url.path.startswith(TOKEN_PATH_PREFIXES):
+        return
     expected: str | None = getattr(request.state, "csrf_token", None)
     supplied = request.headers.get(CSRF_HEADER)
     if supplied is None and request.headers.get("content-type", "").startswith(_FORM_TYPES):

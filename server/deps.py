@@ -12,6 +12,7 @@
     QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
     KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
     QueueDep       the grading queue submissions are handed to
+    MailerDep      where email goes (off unless KATABANK_SMTP_HOST is set)
     render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
@@ -30,6 +31,7 @@ from server.config import Settings
 from server.db import session_scope
 from server.errors import LoginRequired
 from server.grading import GradingQueue
+from server.mailer import Mailer
 from server.models import Role, User
 from server.templating import render
 
@@ -38,6 +40,7 @@ __all__ = [
     "CatalogDep",
     "CurrentUser",
     "KataDep",
+    "MailerDep",
     "ManagerUser",
     "OptionalUser",
     "QuestionDep",
@@ -130,3 +133,11 @@ def get_queue(request: Request) -> GradingQueue:
 
 KataDep = Annotated[Kata, Depends(get_kata)]
 QueueDep = Annotated[GradingQueue, Depends(get_queue)]
+
+
+def get_mailer(request: Request) -> Mailer:
+    mailer: Mailer = request.app.state.mailer
+    return mailer
+
+
+MailerDep = Annotated[Mailer, Depends(get_mailer)]

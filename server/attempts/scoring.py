@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from graders import Verdict
 from server import reviews
-from server.attempts.models import Attempt, AttemptItem, ItemKind
+from server.attempts.models import Attempt, AttemptItem, AttemptKind, ItemKind
 from server.catalog import Catalog
 from server.keypoints import Coverage, coverage
 from server.models import Submission, User
@@ -46,7 +46,9 @@ def score_items(
     Items already scored are skipped, so calling it again after a crash finishes the job.
     The caller commits, then enqueues the returned submissions (their ids exist by then).
     """
-    owner = session.get(User, attempt.user_id) if attempt.user_id is not None else None
+    # A mock feeds its user's practice; an assessment's candidate has no practice to feed.
+    practising = attempt.kind == AttemptKind.mock and attempt.user_id is not None
+    owner = session.get(User, attempt.user_id) if practising else None
     queued: list[Submission] = []
     for item in items:
         if item.score is not None or item.submission_id is not None:

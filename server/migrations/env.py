@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel, create_engine
 
 import server.attempts.models  # (registers the attempt engine's tables too)
+import server.hiring.models  # (and hiring's)
 import server.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config

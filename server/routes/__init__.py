@@ -8,12 +8,16 @@ from server.routes import (
     accounts,
     api,
     attempts_api,
+    hiring_api,
     home,
     katas,
+    manage,
     mock,
     practice,
     progress,
     questions,
+    take,
+    take_api,
 )
 
 __all__ = ["ROUTERS"]
@@ -29,4 +33,8 @@ ROUTERS: tuple[ModuleType, ...] = (
     api,
     attempts_api,
     mock,
+    hiring_api,
+    take_api,
+    take,
+    manage,
 )

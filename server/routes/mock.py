@@ -8,26 +8,26 @@ from static/mock.js; every form here also works as a plain form answered with a 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from server import submissions
 from server.attempts import attempts, mocks, scorecard, seats
-from server.attempts.models import Attempt, AttemptItem, AttemptState, ItemKind
+from server.attempts.models import Attempt, AttemptState
+from server.attempts.runs import run_sample_tests
 from server.attempts.scoring import is_blank
 from server.attempts.sets import MAX_ITEMS, MAX_MINUTES, PRESETS, MockPlan, PlanError, known_topics
+from server.attempts.views import item_content, item_title
 from server.catalog import Catalog
 from server.clock import Clock, ClockDep
 from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep, render
 from server.grading import GradingQueue
-from server.katas import statement_body
 from server.models import User
 from server.reviews import ANSWER_MAX_CHARS, RATINGS, as_utc
 from server.routes.attempt_deps import OwnAttempt, http_error
-from server.submissions import Kind, SubmissionRefused
+from server.submissions import SubmissionRefused
 
 __all__ = ["router"]
 
@@ -136,8 +136,8 @@ def item_page(
         item=item,
         number=number,
         answered=[not is_blank(i, catalog) for i in items],
-        titles=[_title(i, catalog) for i in items],
-        content=_content(item, catalog),
+        titles=[item_title(i, catalog) for i in items],
+        content=item_content(item, catalog),
         deadline=as_utc(attempt.deadline_at),
         now=now,
         answer_max=ANSWER_MAX_CHARS,
@@ -159,35 +159,26 @@ def run_item(
 ) -> Response:
     """Save the code, then run the kata's sample tests on it (never the hidden ones)."""
     try:
-        item = attempts.save_answer(
+        submission = run_sample_tests(
             session=session,
             attempt=attempt,
             item_id=item_id,
-            answer=source,
-            kind=ItemKind.kata,
+            source=source,
+            user=user,
+            queue=queue,
+            catalog=catalog,
+            per_minute=settings.submissions_per_minute,
             now=clock.now(),
         )
     except attempts.AttemptError as error:
         return render(
             request, "katas/_refused.html", status_code=error.status_code, message=error.message
         )
-    kata = catalog.katas.get(item.kata_id or "")
-    if kata is None:
-        raise HTTPException(404, "This kata is no longer available.")
-    try:
-        submission = submissions.submit(
-            session=session,
-            queue=queue,
-            user=user,
-            kata=kata,
-            source=source,
-            kind=Kind.run,
-            per_minute=settings.submissions_per_minute,
-        )
     except SubmissionRefused as refused:
         return render(
             request, "katas/_refused.html", status_code=refused.status_code, message=refused.message
         )
+    kata = catalog.katas[submission.kata_id]
     return render(request, "katas/_result.html", status_code=202, submission=submission, kata=kata)
 
 
@@ -387,32 +378,6 @@ def _start_page(
         max_minutes=MAX_MINUTES,
         max_items=MAX_ITEMS,
     )
-
-
-def _title(item: AttemptItem, catalog: Catalog) -> str:
-    if item.kind == ItemKind.kata:
-        kata = catalog.katas.get(item.kata_id or "")
-        return kata.title if kata else "Kata"
-    doc = catalog.question(item.question_id or "")
-    return doc.prompt if doc else "Question"
-
-
-def _content(item: AttemptItem, catalog: Catalog) -> dict[str, Any]:
-    """What the candidate sees of an item: the prompt or statement, never the answers."""
-    if item.kind == ItemKind.kata:
-        kata = catalog.katas.get(item.kata_id or "")
-        return {
-            "statement": statement_body(kata) if kata else "This kata is no longer available.",
-            "function": kata.function if kata else "",
-            "topics": kata.topics if kata else (),
-            "difficulty": kata.difficulty if kata else "",
-        }
-    doc = catalog.question(item.question_id or "")
-    return {
-        "prompt": doc.prompt if doc else "This question is no longer in the bank.",
-        "topics": doc.topics if doc else (),
-        "difficulty": doc.difficulty if doc else "",
-    }
 
 
 def _htmx_target(request: Request) -> str | None:

@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
+import server.hiring.models  # noqa: F401  (hiring's tables)
 from server import db
 from server.attempts.models import (  # noqa: F401  (the attempt engine's tables)
     AnswerSnapshot,
@@ -41,6 +42,13 @@ TABLES = {
     "attempt",
     "attemptitem",
     "answersnapshot",
+    "questionset",
+    "setversion",
+    "assessment",
+    "invitation",
+    "scoreoverride",
+    "similarityflag",
+    "auditentry",
 }
 
 

@@ -1,0 +1,1 @@
+"""Hiring: managers' question sets, assessments by invitation, reports and similarity review."""
