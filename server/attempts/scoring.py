@@ -86,9 +86,9 @@ def _score_concept(
     # A blank answer is not scored, but it still joins the review schedule (as not known).
     blank = not item.answer.strip()
     result = (
-        Coverage((False,) * len(doc.key_points))
+        Coverage((0.0,) * len(doc.key_points))
         if blank
-        else coverage(doc.key_points, item.answer, idf=catalog.idf)
+        else coverage(doc.key_points, item.answer, idf=catalog.idf, prompt=doc.prompt)
     )
     item.score = round(result.score * item.points, 4)
     item.covered_key_points = result.covered_indexes
