@@ -16,18 +16,15 @@ from sqlmodel import Session
 
 from server.attempts import attempts, mocks, scorecard, seats
 from server.attempts.models import Attempt, AttemptState
-from server.attempts.runs import run_sample_tests
-from server.attempts.scoring import is_blank
 from server.attempts.sets import MAX_ITEMS, MAX_MINUTES, PRESETS, MockPlan, PlanError, known_topics
-from server.attempts.views import item_content, item_title
 from server.catalog import Catalog
 from server.clock import Clock, ClockDep
 from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep, render
 from server.grading import GradingQueue
 from server.models import User
-from server.reviews import ANSWER_MAX_CHARS, RATINGS, as_utc
+from server.reviews import RATINGS, as_utc
 from server.routes.attempt_deps import OwnAttempt, http_error
-from server.submissions import SubmissionRefused
+from server.routes.attempt_pages import render_item, render_run
 
 __all__ = ["router"]
 
@@ -122,25 +119,15 @@ def item_page(
 ) -> Response:
     if attempt.state != AttemptState.in_progress:
         return RedirectResponse(f"/mock/{attempt.id}/scorecard", status_code=303)
-    items = attempts.items_of(session=session, attempt=attempt)
-    if number > len(items):
-        raise HTTPException(404, f"This mock has {len(items)} items.")
-    item = items[number - 1]
-    now = clock.now()
-    attempts.focus(session=session, attempt=attempt, item=item, now=now)
-    return render(
+    return render_item(
         request,
-        "mock/item.html",
         attempt=attempt,
-        items=items,
-        item=item,
         number=number,
-        answered=[not is_blank(i, catalog) for i in items],
-        titles=[item_title(i, catalog) for i in items],
-        content=item_content(item, catalog),
-        deadline=as_utc(attempt.deadline_at),
-        now=now,
-        answer_max=ANSWER_MAX_CHARS,
+        session=session,
+        catalog=catalog,
+        now=clock.now(),
+        base_url=f"/mock/{attempt.id}",
+        api_url=f"/api/attempts/{attempt.id}",
     )
 
 
@@ -158,28 +145,18 @@ def run_item(
     source: Annotated[str, Form()] = "",
 ) -> Response:
     """Save the code, then run the kata's sample tests on it (never the hidden ones)."""
-    try:
-        submission = run_sample_tests(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            source=source,
-            user=user,
-            queue=queue,
-            catalog=catalog,
-            per_minute=settings.submissions_per_minute,
-            now=clock.now(),
-        )
-    except attempts.AttemptError as error:
-        return render(
-            request, "katas/_refused.html", status_code=error.status_code, message=error.message
-        )
-    except SubmissionRefused as refused:
-        return render(
-            request, "katas/_refused.html", status_code=refused.status_code, message=refused.message
-        )
-    kata = catalog.katas[submission.kata_id]
-    return render(request, "katas/_result.html", status_code=202, submission=submission, kata=kata)
+    return render_run(
+        request,
+        attempt=attempt,
+        item_id=item_id,
+        source=source,
+        user=user,
+        session=session,
+        queue=queue,
+        catalog=catalog,
+        per_minute=settings.submissions_per_minute,
+        now=clock.now(),
+    )
 
 
 @router.post("/mock/{attempt_id}/submit")

@@ -14,18 +14,15 @@ from fastapi.responses import RedirectResponse, Response
 
 from server.attempts import attempts
 from server.attempts.models import Attempt, AttemptState
-from server.attempts.runs import run_sample_tests
-from server.attempts.scoring import is_blank
-from server.attempts.views import item_content, item_title
 from server.clock import ClockDep
 from server.deps import CatalogDep, QueueDep, SessionDep, SettingsDep, render
 from server.hiring import invitations
 from server.hiring.errors import HiringError
 from server.hiring.models import Assessment
 from server.models import Submission, User
-from server.reviews import ANSWER_MAX_CHARS, as_utc
+from server.reviews import as_utc
+from server.routes.attempt_pages import render_item, render_run, render_run_result
 from server.routes.take_api import TokenAttempt, TokenInvitation
-from server.submissions import SubmissionRefused
 
 __all__ = ["router"]
 
@@ -117,27 +114,15 @@ def item_page(
 ) -> Response:
     if attempt.state != AttemptState.in_progress:
         return RedirectResponse(f"/take/{token}", status_code=303)
-    items = attempts.items_of(session=session, attempt=attempt)
-    if number > len(items):
-        raise HTTPException(404, f"This assessment has {len(items)} items.")
-    item = items[number - 1]
-    now = clock.now()
-    attempts.focus(session=session, attempt=attempt, item=item, now=now)
-    return render(
+    return render_item(
         request,
-        "mock/item.html",
+        attempt=attempt,
+        number=number,
+        session=session,
+        catalog=catalog,
+        now=clock.now(),
         base_url=f"/take/{token}",
         api_url=f"/api/take/{token}",
-        attempt=attempt,
-        items=items,
-        item=item,
-        number=number,
-        answered=[not is_blank(i, catalog) for i in items],
-        titles=[item_title(i, catalog) for i in items],
-        content=item_content(item, catalog),
-        deadline=as_utc(attempt.deadline_at),
-        now=now,
-        answer_max=ANSWER_MAX_CHARS,
     )
 
 
@@ -158,27 +143,19 @@ def run_item(
     """Save the code, then run the kata's sample tests on it (never the hidden ones)."""
     candidate = session.get(User, invitation.user_id)
     assert candidate is not None
-    try:
-        submission = run_sample_tests(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            source=source,
-            user=candidate,
-            queue=queue,
-            catalog=catalog,
-            per_minute=settings.submissions_per_minute,
-            now=clock.now(),
-        )
-    except attempts.AttemptError as error:
-        return render(
-            request, "katas/_refused.html", status_code=error.status_code, message=error.message
-        )
-    except SubmissionRefused as refused:
-        return render(
-            request, "katas/_refused.html", status_code=refused.status_code, message=refused.message
-        )
-    return _run_fragment(request, token, submission, catalog, status_code=202)
+    return render_run(
+        request,
+        attempt=attempt,
+        item_id=item_id,
+        source=source,
+        user=candidate,
+        session=session,
+        queue=queue,
+        catalog=catalog,
+        per_minute=settings.submissions_per_minute,
+        now=clock.now(),
+        runs_url=f"/take/{token}/runs",
+    )
 
 
 @router.get("/take/{token}/runs/{submission_id}")
@@ -194,24 +171,7 @@ def run_result(
     found = session.get(Submission, submission_id)
     if found is None or found.user_id != invitation.user_id or found.kind != "run":
         raise HTTPException(404, "No run of yours with that number.")
-    return _run_fragment(request, token, found, catalog)
-
-
-def _run_fragment(
-    request: Request,
-    token: str,
-    submission: Submission,
-    catalog: CatalogDep,
-    status_code: int = 200,
-) -> Response:
-    return render(
-        request,
-        "katas/_result.html",
-        status_code=status_code,
-        submission=submission,
-        kata=catalog.katas.get(submission.kata_id),
-        poll_url=f"/take/{token}/runs/{submission.id}",
-    )
+    return render_run_result(request, found, catalog, runs_url=f"/take/{token}/runs")
 
 
 @router.post("/take/{token}/submit")
