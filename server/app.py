@@ -13,12 +13,13 @@ from sqlmodel import Session
 
 import graders
 from server import db, submissions
+from server.accounts import HashGate
 from server.catalog import load_catalog, sync_catalog
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue
-from server.middleware import RequestContextMiddleware
+from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
 from server.templating import STATIC_DIR, make_templates
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for `settings`; its lifespan migrates the database and syncs the catalog."""
     settings = settings or Settings()
+    trusted_networks(settings.trusted_proxies)  # a mistyped proxy address fails here, by name
     engine = db.make_engine(settings.database_url)
 
     @asynccontextmanager
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.hash_gate = HashGate(settings.password_hashes_at_once)
     app.state.templates = make_templates(STATIC_DIR)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)

@@ -1,4 +1,4 @@
-"""`katabank serve`, `katabank users create`, `katabank db upgrade`."""
+"""`katabank serve`, `katabank users create|reset-password`, `katabank db upgrade`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from server import accounts, db
+from server import accounts, db, logins
 from server.config import Settings
 from server.models import Role
 
@@ -41,6 +41,16 @@ def register(subcommands: Any) -> None:
         help="Read the password from the first line of standard input instead of a prompt.",
     )
     create.set_defaults(run=_create_user)
+    reset = user_actions.add_parser(
+        "reset-password", help="Set a new password for an account and end all its logins."
+    )
+    reset.add_argument("username")
+    reset.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="Read the password from the first line of standard input instead of a prompt.",
+    )
+    reset.set_defaults(run=_reset_password)
 
     database = subcommands.add_parser("db", help="The database schema.")
     db_actions = database.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -90,12 +100,38 @@ def _create_user(args: argparse.Namespace) -> int:
             )
             print(f"created {user.role.value} {user.username!r}")
     except accounts.AccountError as exc:
-        for field, message in exc.errors.items():
-            print(f"error: {field}: {message}", file=sys.stderr)
-        return 1
+        return _refused(exc)
     finally:
         engine.dispose()
     return 0
+
+
+def _reset_password(args: argparse.Namespace) -> int:
+    engine = db.make_engine(Settings().database_url)
+    try:
+        db.upgrade(engine)
+        with Session(engine) as session:
+            user = accounts.find_user(session=session, username=args.username)
+            if user is None:
+                print(f"error: username: there is no account {args.username!r}", file=sys.stderr)
+                return 1
+            password = _read_password(args.password_stdin)
+            if password is None:
+                return 1
+            accounts.set_password(session=session, user=user, password=password)
+            ended = logins.end_logins(session=session, user=user)
+            print(f"password of {user.username!r} reset; {ended} login(s) ended")
+    except accounts.AccountError as exc:
+        return _refused(exc)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _refused(exc: accounts.AccountError) -> int:
+    for field, message in exc.errors.items():
+        print(f"error: {field}: {message}", file=sys.stderr)
+    return 1
 
 
 def _upgrade(args: argparse.Namespace) -> int:

@@ -6,7 +6,9 @@ from alembic import context
 from sqlalchemy import Engine
 from sqlmodel import SQLModel, create_engine
 
-import server.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import server.apitokens
+import server.models
+import server.ratelimit  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

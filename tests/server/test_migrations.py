@@ -11,22 +11,24 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from server import db
+from server.apitokens import ApiToken  # noqa: F401  (each import registers a table)
 from server.models import (  # noqa: F401  (each import registers a table on SQLModel.metadata)
     Card,
     Draft,
     Kata,
-    LoginAttempt,
     LoginSession,
     PracticeEvent,
     Question,
     Submission,
     User,
 )
+from server.ratelimit import RateEvent  # noqa: F401
 
 TABLES = {
     "user",
     "loginsession",
-    "loginattempt",
+    "rate_event",
+    "api_token",
     "question",
     "kata",
     "card",
