@@ -128,7 +128,7 @@ class Settings(BaseSettings):
         ),
     )
     queued_per_user: int = Field(
-        default=3,
+        default=10,
         ge=1,
         le=1000,
         description="Runs and submissions one user may have waiting or grading at once.",
@@ -145,5 +145,8 @@ class Settings(BaseSettings):
         default=2,
         ge=1,
         le=100,
-        description="Long-polls (GET /api/submissions/{id}?wait=) one user may hold open at once.",
+        description=(
+            "Long-polls (GET /api/submissions/{id}?wait=) one user may hold open at once in "
+            "each web process; more get HTTP 429."
+        ),
     )

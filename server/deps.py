@@ -12,6 +12,7 @@
     QuestionDep    the QuestionDoc named by the `question_id` path parameter, or a 404 page
     KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
     QueueDep       the grading queue submissions are handed to
+    LimitsDep      submissions.Limits from the settings: per minute, waiting per user and overall
     render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
@@ -31,6 +32,7 @@ from server.db import session_scope
 from server.errors import LoginRequired
 from server.grading import GradingQueue
 from server.models import Role, User
+from server.submissions import Limits
 from server.templating import render
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "CatalogDep",
     "CurrentUser",
     "KataDep",
+    "LimitsDep",
     "ManagerUser",
     "OptionalUser",
     "QuestionDep",
@@ -130,3 +133,14 @@ def get_queue(request: Request) -> GradingQueue:
 
 KataDep = Annotated[Kata, Depends(get_kata)]
 QueueDep = Annotated[GradingQueue, Depends(get_queue)]
+
+
+def get_limits(settings: SettingsDep) -> Limits:
+    return Limits(
+        per_minute=settings.submissions_per_minute,
+        queued_per_user=settings.queued_per_user,
+        queued_max=settings.queued_max,
+    )
+
+
+LimitsDep = Annotated[Limits, Depends(get_limits)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -22,7 +23,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from server import submissions
-from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep
+from server.deps import CatalogDep, CurrentUser, LimitsDep, QueueDep, SessionDep, SettingsDep
 from server.models import Submission, User
 from server.submissions import Kind, Status, SubmissionRefused
 
@@ -104,7 +105,7 @@ def create_submission(
     session: SessionDep,
     user: CurrentUser,
     catalog: CatalogDep,
-    settings: SettingsDep,
+    limits: LimitsDep,
     queue: QueueDep,
 ) -> SubmissionCreated:
     """Store the code and queue it for grading; poll the returned url for the verdict."""
@@ -119,7 +120,8 @@ def create_submission(
             kata=kata,
             source=body.source,
             kind=Kind(body.kind),
-            per_minute=settings.submissions_per_minute,
+            per_minute=limits.per_minute,
+            limits=limits,
         )
     except SubmissionRefused as refused:
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
@@ -133,25 +135,62 @@ def create_submission(
 @router.get(
     "/submissions/{submission_id}",
     response_model=SubmissionOut,
-    responses={401: _ERRORS[401], 404: _ERRORS[404]},
+    responses={
+        401: _ERRORS[401],
+        404: _ERRORS[404],
+        429: {"model": Problem, "description": "Too many long-polls of yours open at once."},
+    },
 )
 async def read_submission(
     request: Request,
     user: CurrentUser,
+    settings: SettingsDep,
     submission_id: Annotated[int, Path(ge=1)],
     wait: Annotated[
         float,
         Query(ge=0, le=WAIT_MAX_SECONDS, description="Wait up to this many seconds for done."),
     ] = 0,
 ) -> SubmissionOut:
-    """One of your submissions; with `wait`, answers as soon as it is done (or when time is up)."""
+    """One of your submissions; with `wait`, answers as soon as it is done (or when time is up).
+
+    A waiting request ends early when its client goes away; each user may hold only
+    `waits_per_user` of them open at once (per web process), so waits cannot pile up.
+    """
     engine: Engine = request.app.state.engine
-    deadline = time.monotonic() + wait
-    while True:
-        submission = await run_in_threadpool(_own, engine, user, submission_id)
-        if submission.status == Status.done or time.monotonic() >= deadline:
-            return SubmissionOut.model_validate(submission, from_attributes=True)
-        await asyncio.sleep(_POLL_SECONDS)
+    submission = await run_in_threadpool(_own, engine, user, submission_id)
+    if submission.status == Status.done or wait == 0:
+        return SubmissionOut.model_validate(submission, from_attributes=True)
+    waiting = _waits(request)
+    assert user.id is not None
+    if waiting[user.id] >= settings.waits_per_user:
+        raise HTTPException(
+            429,
+            f"You already have {waiting[user.id]} requests waiting for verdicts; "
+            "wait for one to answer first.",
+            headers={"Retry-After": "1"},
+        )
+    waiting[user.id] += 1
+    try:
+        deadline = time.monotonic() + wait
+        while submission.status != Status.done and time.monotonic() < deadline:
+            await asyncio.sleep(_POLL_SECONDS)
+            if await request.is_disconnected():
+                break
+            submission = await run_in_threadpool(_own, engine, user, submission_id)
+    finally:
+        waiting[user.id] -= 1
+        if not waiting[user.id]:
+            del waiting[user.id]
+    return SubmissionOut.model_validate(submission, from_attributes=True)
+
+
+def _waits(request: Request) -> Counter[int]:
+    """Open long-polls per user id in this process (only the event loop touches it)."""
+    state = request.app.state
+    if not hasattr(state, "api_waits"):
+        state.api_waits = Counter()
+    waits: Counter[int] = state.api_waits
+    return waits
 
 
 @router.get("/submissions", response_model=list[SubmissionSummary], responses={401: _ERRORS[401]})
