@@ -23,19 +23,7 @@ from server.models import Submission, User
 from server.submissions import Kind, Limits, Status, SubmissionRefused
 from tests.factories import RIGHT, login, make_submission, make_user, page, text
 from tests.server.serving import login_client, serve
-
-
-class RecordingQueue:
-    """Grades nothing, so what is submitted stays waiting."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-
-    def enqueue(self, submission_id: int) -> None:
-        self.ids.append(submission_id)
-
-    def close(self) -> None:
-        pass
+from tests.server.test_submissions import RecordingQueue
 
 
 @pytest.fixture
