@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, and_, col, func, or_, select
 
 import graders
 from graders import Kata as KataSpec
@@ -303,12 +303,22 @@ def list_submissions(
     kata_id: str | None = None,
     kinds: Collection[Kind] = tuple(Kind),
     limit: int = 50,
+    before: tuple[datetime, int] | None = None,
 ) -> list[Submission]:
-    """The user's submissions of these kinds, newest first, optionally for one kata."""
+    """The user's submissions of these kinds, newest first, optionally for one kata; with
+    `before` (a created_at and id), only those listed after that one (the next page)."""
     query = select(Submission).where(
         Submission.user_id == user.id, col(Submission.kind).in_(list(kinds))
     )
     if kata_id is not None:
         query = query.where(Submission.kata_id == kata_id)
+    if before is not None:
+        at, last_id = before
+        query = query.where(
+            or_(
+                col(Submission.created_at) < at,
+                and_(col(Submission.created_at) == at, col(Submission.id) < last_id),
+            )
+        )
     query = query.order_by(col(Submission.created_at).desc(), col(Submission.id).desc())
     return list(session.exec(query.limit(limit)).all())

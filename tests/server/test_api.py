@@ -156,6 +156,8 @@ def test_limits_and_mistakes_get_readable_errors(logged_in: TestClient) -> None:
 def test_the_openapi_schema_documents_the_api_and_only_the_api(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     assert set(schema["paths"]) == {
+        "/api/katas",
+        "/api/katas/{kata_id}",
         "/api/session",
         "/api/submissions",
         "/api/submissions/{submission_id}",
