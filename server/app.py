@@ -21,6 +21,7 @@ from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue
 from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
+from server.startup import first_process_lock
 from server.templating import STATIC_DIR, make_templates
 
 __all__ = ["create_app"]
@@ -54,13 +55,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except graders.SandboxUnavailable as exc:
             # The rest of the app works without it; each submission will say grading is off.
             log.warning("grading is unavailable: %s", exc)
-        with Session(engine) as session:
-            resumed = submissions.resume(session=session, queue=app.state.grading)
-        if resumed:
-            log.info("grading again %d submissions left unfinished", resumed)
+        lock = first_process_lock(settings.database_url)
+        if lock is not None:
+            with Session(engine) as session:
+                resumed = submissions.resume(session=session, queue=app.state.grading)
+            if resumed:
+                log.info("grading again %d submissions left unfinished", resumed)
         yield
         app.state.grading.close()
         engine.dispose()
+        if lock is not None:
+            lock.close()
 
     app = FastAPI(
         title="Katabank",

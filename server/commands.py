@@ -28,6 +28,12 @@ def register(subcommands: Any) -> None:
         default=int(os.environ.get("PORT") or 8000),
         help="Port to listen on (default: $PORT, else 8000).",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Web processes sharing the port (each with its own embedded grading queue).",
+    )
     serve.set_defaults(run=_serve)
 
     users = subcommands.add_parser("users", help="Manage accounts.")
@@ -66,14 +72,23 @@ def _serve(args: argparse.Namespace) -> int:
     # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
     # errors, submissions graded again) would otherwise be dropped.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    uvicorn.run(
-        create_app(Settings()),
-        host=args.host,
-        port=args.port,
-        proxy_headers=False,
-        server_header=False,
-        log_level="info",
-    )
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "proxy_headers": False,
+        "server_header": False,
+        "log_level": "info",
+    }
+    if args.workers <= 1:
+        uvicorn.run(create_app(Settings()), **options)
+        return 0
+    # Migrate once here, so the processes do not all try at once; each then finds it done.
+    engine = db.make_engine(Settings().database_url)
+    try:
+        db.upgrade(engine)
+    finally:
+        engine.dispose()
+    uvicorn.run("server.app:create_app", factory=True, workers=args.workers, **options)
     return 0
 
 
