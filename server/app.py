@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -61,7 +62,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 resumed = submissions.resume(session=session, queue=app.state.grading)
             if resumed:
                 log.info("grading again %d submissions left unfinished", resumed)
+        # Everything loaded so far (the catalog, templates, modules) lives as long as the
+        # process: moving it out of the collector's generations keeps full collections, which
+        # otherwise walk all of it, from pausing requests for tens of milliseconds.
+        gc.freeze()
         yield
+        gc.unfreeze()  # what this app held may be collected again once it is gone
         app.state.grading.close()
         engine.dispose()
         if lock is not None:
