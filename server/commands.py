@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import getpass
-import logging
 import os
 import sys
 from typing import Any
@@ -70,14 +70,23 @@ def _serve(args: argparse.Namespace) -> int:
     from server.app import create_app
 
     # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
-    # errors, submissions graded again) would otherwise be dropped.
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    # errors, submissions graded again) would otherwise be dropped. The configuration is
+    # handed to uvicorn so that each worker process applies it too.
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["formatters"]["app"] = {"format": "%(levelname)s:     %(name)s: %(message)s"}
+    log_config["handlers"]["app"] = {
+        "formatter": "app",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    log_config["root"] = {"handlers": ["app"], "level": "INFO"}
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,
         "proxy_headers": False,
         "server_header": False,
         "log_level": "info",
+        "log_config": log_config,
     }
     if args.workers <= 1:
         uvicorn.run(create_app(Settings()), **options)

@@ -1,8 +1,8 @@
 """`katabank serve` on a free loopback port, for tests that need a real server (concurrency).
 
-    serve(root, database_url, name, **settings) -> Server   a context manager; `settings` are
-                                                            KATABANK_* values, e.g. workers=2
-    login_client(url, username) -> httpx.Client             logged in, sending its CSRF header
+serve(root, database_url, name, workers=1, **settings) -> Server   a context manager;
+               `workers` web processes; `settings` are KATABANK_* values, e.g. queued_max=1
+login_client(url, username) -> httpx.Client             logged in, sending its CSRF header
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ class Server:
 
 
 @contextmanager
-def serve(root: Path, database_url: str, name: str, **settings: object) -> Iterator[Server]:
+def serve(
+    root: Path, database_url: str, name: str, workers: int = 1, **settings: object
+) -> Iterator[Server]:
     """`katabank serve` on a free loopback port; stopped (if still running) on the way out."""
     port = free_port()
     env = {
@@ -46,9 +48,10 @@ def serve(root: Path, database_url: str, name: str, **settings: object) -> Itera
     }
     log = root / f"{name}.log"
     katabank = Path(sys.executable).parent / "katabank"
+    workers_args = ["--workers", str(workers)]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [str(katabank), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [str(katabank), "serve", "--host", "127.0.0.1", "--port", str(port), *workers_args],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -30,13 +30,16 @@ def _guess(client: TestClient, username: str, password: str = "wrong password") 
     return post_form(client, "/login", form, token_from="/login").status_code
 
 
-def test_parallel_guesses_on_a_real_server_never_exceed_the_limit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parallel_guesses_on_a_real_server_never_exceed_the_limit(
+    tmp_path: Path, workers: int
+) -> None:
     (tmp_path / "questions").mkdir()
     database_url = f"sqlite:///{tmp_path / 'katabank.db'}"
     guesses = 24
     # Enough hashing slots for every guess, so only the rate limit can refuse one.
     settings = {"login_max_failures": 5, "password_hashes_at_once": guesses}
-    with serve(tmp_path, database_url, "server", **settings) as server:
+    with serve(tmp_path, database_url, "server", workers, **settings) as server:
         engine = db.make_engine(database_url)
         make_user(engine, "victim")
         engine.dispose()
