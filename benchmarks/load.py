@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +54,12 @@ ANSWER = "It keeps a memory cell and gates that decide what to forget, add and o
 
 @dataclass
 class Stats:
-    """Latencies (seconds) and errors, per page name."""
+    """Latencies (seconds) and errors, per page name; `kinds` counts errors by status
+    ("timeout" and the like for no answer at all)."""
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    kinds: Counter[str] = field(default_factory=Counter)
 
     def count(self) -> int:
         return sum(len(values) for values in self.latencies.values())
@@ -78,12 +80,14 @@ class Browser:
         started = time.perf_counter()
         try:
             response = await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             self.stats.errors[page] += 1
+            self.stats.kinds[type(exc).__name__] += 1
             return None
         self.stats.latencies[page].append(time.perf_counter() - started)
         if response.status_code >= 400:
             self.stats.errors[page] += 1
+            self.stats.kinds[f"{response.status_code} on {page}"] += 1
         return response
 
     def log_in(self, cookie: str, csrf: str) -> None:
@@ -336,6 +340,8 @@ def _report(label: str, stats: Stats) -> tuple[float, float, float]:
         f"    {'all pages':26} {len(everything):6} {totals[0]:8.1f} {totals[1]:8.1f} "
         f"{totals[2]:8.1f} {errors:6}"
     )
+    if stats.kinds:
+        print("    errors: " + ", ".join(f"{n}x {kind}" for kind, n in stats.kinds.most_common()))
     return totals
 
 
