@@ -79,7 +79,14 @@ class Browser:
     ) -> httpx.Response | None:
         started = time.perf_counter()
         try:
-            response = await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
+            try:
+                response = await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
+            except (httpx.ReadError, httpx.RemoteProtocolError):
+                # The server closed an idle kept-alive connection just as this request went out
+                # on it (uvicorn's keep-alive is 5 s, the pause up to 5 s); browsers send again
+                # on a new connection, and so does this, counting it apart from errors.
+                self.stats.kinds["resent after keep-alive close"] += 1
+                response = await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
             self.stats.errors[page] += 1
             self.stats.kinds[type(exc).__name__] += 1
@@ -341,7 +348,10 @@ def _report(label: str, stats: Stats) -> tuple[float, float, float]:
         f"{totals[2]:8.1f} {errors:6}"
     )
     if stats.kinds:
-        print("    errors: " + ", ".join(f"{n}x {kind}" for kind, n in stats.kinds.most_common()))
+        print(
+            "    errors and resends: "
+            + ", ".join(f"{n}x {kind}" for kind, n in stats.kinds.most_common())
+        )
     return totals
 
 
