@@ -189,7 +189,9 @@ def test_login_is_rate_limited_after_repeated_failures(
         assert len(_attempts(session)) == 5
 
 
-def test_rate_limit_is_per_username(client: TestClient, make_user: Callable[..., User]) -> None:
+def test_rate_limit_is_per_username(
+    client: TestClient, make_user: Callable[..., User]
+) -> None:
     make_user("alice")
     make_user("grace")
     for _ in range(5):

@@ -53,7 +53,9 @@ def test_anonymous_forms_need_the_cookie_token(client: TestClient, user: User) -
     assert response.status_code == 303
 
 
-def test_a_token_from_before_login_is_not_accepted_after(client: TestClient, user: User) -> None:
+def test_a_token_from_before_login_is_not_accepted_after(
+    client: TestClient, user: User
+) -> None:
     anonymous = csrf_token(client, "/login")
     login(client)
     response = client.post("/logout", data={"csrf_token": anonymous}, follow_redirects=False)
@@ -146,7 +148,9 @@ def test_admin_page_is_refused_to_candidates(logged_in: TestClient) -> None:
     assert "admin accounts" in _error_page(response, 403)
 
 
-def test_admin_page_is_open_to_admins(client: TestClient, make_user: Callable[..., User]) -> None:
+def test_admin_page_is_open_to_admins(
+    client: TestClient, make_user: Callable[..., User]
+) -> None:
     make_user("root", role=Role.admin)
     login(client, "root")
     response = client.get("/admin/bank")
