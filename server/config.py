@@ -150,3 +150,9 @@ class Settings(BaseSettings):
             "each web process; more get HTTP 429."
         ),
     )
+    answers_per_minute: int = Field(
+        default=30,
+        ge=1,
+        le=10_000,
+        description="Typed answers (answer mode) each user may send per minute; more are refused.",
+    )

@@ -19,9 +19,9 @@ from graders import Kata as KataSpec
 from server import db, submissions
 from server.app import create_app
 from server.config import Settings
-from server.models import Submission, User
+from server.models import PracticeEvent, Submission, User
 from server.submissions import Kind, Limits, Status, SubmissionRefused
-from tests.factories import RIGHT, login, make_submission, make_user, page, text
+from tests.factories import RIGHT, login, make_submission, make_user, page, post_form, text
 from tests.server.serving import login_client, serve
 from tests.server.test_submissions import RecordingQueue
 
@@ -188,3 +188,26 @@ def test_long_polls_are_capped_per_user_and_end_with_their_client(tmp_path: Path
         started = time.monotonic()
         assert second.get(url + "?wait=0.5").status_code == 200
         assert time.monotonic() - started < 5
+
+
+def test_typed_answers_have_a_window_per_user(settings: Settings, sample_bank: None) -> None:
+    app = create_app(settings.model_copy(update={"answers_per_minute": 2}))
+    with TestClient(app) as client:
+        make_user(app.state.engine, "alice")
+        login(client, "alice")
+        form = {"question_id": "lstm", "answer": "Long short-term memory"}
+        for _ in range(2):
+            assert post_form(client, "/answer", form, token_from="/answer").status_code == 303
+        refused = post_form(client, "/answer", form, token_from="/answer")
+        assert refused.status_code == 429
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        message = text(page(refused), "#card #error-answer")
+        assert message.startswith("That is 2 answers in the last minute, the most allowed.")
+        assert text(page(refused), "#card textarea") == form["answer"]  # nothing typed is lost
+        token = client.get("/api/session").json()["csrf_token"]
+        htmx = {"HX-Request": "true", "HX-Target": "card", "X-CSRF-Token": token}
+        swapped = client.post("/answer", data=form, headers=htmx)
+        assert swapped.status_code == 200 and swapped.headers["retry-after"]
+        assert "the most allowed" in text(page(swapped), "#error-answer")
+        with Session(app.state.engine) as session:
+            assert len(session.exec(select(PracticeEvent)).all()) == 2
