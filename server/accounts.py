@@ -1,19 +1,29 @@
-"""Accounts: users, password hashes (argon2), server-side login sessions, the login rate limit."""
+"""Accounts: users, password hashes (argon2), the limits that keep hashing from exhausting us.
+
+Every password check or hash runs through a `HashGate`: at most a few at once, and a request
+that cannot get a slot soon is told to come back (`Busy`) instead of queueing for ever. Login
+and registration are counted in `server.ratelimit` windows before any hashing starts, so a
+burst of parallel guesses is refused by the count, not after the slow check.
+Login sessions (cookies) live in `server.logins`.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, select
 
-from server.models import LoginAttempt, LoginSession, Role, User, utcnow
+from server import ratelimit
+from server.models import Role, User, utcnow
+from server.ratelimit import RateLimited, Window
 
 __all__ = [
     "PASSWORD_MAX",
@@ -21,17 +31,21 @@ __all__ = [
     "USERNAME_MAX",
     "USERNAME_MIN",
     "AccountError",
+    "Busy",
+    "HashGate",
     "LoginPolicy",
     "LoginRefused",
     "RateLimited",
+    "RegistrationPolicy",
     "authenticate",
+    "change_password",
     "create_user",
-    "end_login",
-    "find_login",
+    "find_user",
     "hash_password",
     "normalise_username",
     "password_problem",
-    "start_login",
+    "register",
+    "set_password",
     "username_problem",
     "verify_password",
 ]
@@ -56,18 +70,54 @@ class LoginRefused(Exception):
     """Wrong username or password (which one is not said)."""
 
 
-class RateLimited(Exception):
-    """Too many failed logins for this username from this client; try again later."""
+class Busy(Exception):
+    """Every password-hashing slot stayed taken; try again in `retry_after` seconds."""
 
-    def __init__(self, retry_after: timedelta) -> None:
-        super().__init__(f"retry after {retry_after}")
-        self.retry_after = retry_after
+    retry_after = 1
+
+
+class HashGate:
+    """At most `slots` argon2 hashes or checks at once in this process; waits `wait` seconds
+    for a slot, then raises `Busy`, so a flood of logins cannot pile up threads or memory."""
+
+    def __init__(self, slots: int, *, wait: float = 2.0) -> None:
+        self._slots = threading.BoundedSemaphore(slots)
+        self._wait = wait
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self._wait):
+            raise Busy()
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def _unbounded() -> HashGate:
+    # The command line and tests that build users directly hash one at a time anyway.
+    return HashGate(1_000_000)
 
 
 @dataclass(frozen=True)
 class LoginPolicy:
+    """Windows counted before each password check: per username and client (guessing one
+    account), per client across usernames (spraying one password over many), and overall."""
+
     max_failures: int = 5
     window: timedelta = timedelta(minutes=15)
+    per_client: int = 30
+    per_minute: int = 600
+    gate: HashGate = field(default_factory=_unbounded)
+
+
+@dataclass(frozen=True)
+class RegistrationPolicy:
+    """Registrations per client address and overall, each per hour."""
+
+    per_client: int = 10
+    per_hour: int = 300
+    gate: HashGate = field(default_factory=_unbounded)
 
 
 def hash_password(password: str) -> str:
@@ -101,9 +151,14 @@ def password_problem(password: str) -> str | None:
 
 
 def create_user(
-    *, session: Session, username: str, password: str, role: Role = Role.candidate
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    role: Role = Role.candidate,
+    gate: HashGate | None = None,
 ) -> User:
-    """A new account; raises `AccountError` naming each bad field."""
+    """A new account; raises `AccountError` naming each bad field (or `Busy`)."""
     username = normalise_username(username)
     errors = {
         field: problem
@@ -113,19 +168,43 @@ def create_user(
         )
         if problem
     }
-    if "username" not in errors and _user_named(session, username) is not None:
+    if "username" not in errors and find_user(session=session, username=username) is not None:
         errors["username"] = "That username is taken."
     if errors:
         raise AccountError(errors)
-    user = User(username=username, password_hash=hash_password(password), role=role)
+    with (gate or _unbounded()).slot():
+        password_hash = hash_password(password)
+    user = User(username=username, password_hash=password_hash, role=role)
     session.add(user)
     session.commit()
     session.refresh(user)
     return user
 
 
-def _user_named(session: Session, username: str) -> User | None:
-    return session.exec(select(User).where(User.username == username)).first()
+def register(
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    client: str,
+    policy: RegistrationPolicy,
+    now: datetime | None = None,
+) -> User:
+    """`create_user` for a visitor, counted against `policy` first; raises RateLimited too."""
+    hour = timedelta(hours=1)
+    ratelimit.take(
+        session=session,
+        scopes=[
+            ("register-client", client, Window(policy.per_client, hour)),
+            ("register", "", Window(policy.per_hour, hour)),
+        ],
+        now=now,
+    )
+    return create_user(session=session, username=username, password=password, gate=policy.gate)
+
+
+def find_user(*, session: Session, username: str) -> User | None:
+    return session.exec(select(User).where(User.username == normalise_username(username))).first()
 
 
 def authenticate(
@@ -137,87 +216,60 @@ def authenticate(
     policy: LoginPolicy = LoginPolicy(),
     now: datetime | None = None,
 ) -> User:
-    """The user with these credentials; raises `RateLimited` or `LoginRefused`.
+    """The user with these credentials; raises `RateLimited`, `Busy` or `LoginRefused`.
 
-    Each failure is recorded; once `policy.max_failures` failures for this username from this
-    client fall within `policy.window`, further attempts are refused without checking the
-    password until the oldest of them leaves the window.
+    The attempt is counted before the password is checked; a right password forgives the
+    attempts for this username from this client. A hash made with older argon2 parameters is
+    replaced by one with the current parameters.
     """
     now = now or utcnow()
     username = normalise_username(username)[:USERNAME_MAX]
     client = client[:64]
-    since = now - policy.window
-    recent = session.exec(
-        select(func.count(), func.min(LoginAttempt.at)).where(
-            LoginAttempt.username == username,
-            LoginAttempt.client == client,
-            col(LoginAttempt.at) > since,
-        )
-    ).one()
-    failures, oldest = recent
-    if failures >= policy.max_failures:
-        raise RateLimited(retry_after=max(oldest + policy.window - now, timedelta(seconds=1)))
-    user = _user_named(session, username)
-    if user is None:
-        verify_password(_DUMMY_HASH, password)
-    elif verify_password(user.password_hash, password):
-        session.exec(
-            delete(LoginAttempt).where(
-                col(LoginAttempt.username) == username, col(LoginAttempt.client) == client
-            )
-        )
-        session.commit()
-        return user
-    # Failures that have left the window no longer count for anyone; drop them here so the
-    # table stays small without a separate clean-up job.
-    session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) <= since))
-    session.add(LoginAttempt(username=username, client=client, at=now))
-    session.commit()
-    raise LoginRefused()
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def start_login(
-    *, session: Session, user: User, lifetime: timedelta, now: datetime | None = None
-) -> tuple[str, LoginSession]:
-    """A new login session for `user`; returns the cookie token (stored only as its hash)."""
-    now = now or utcnow()
-    assert user.id is not None
-    session.exec(
-        delete(LoginSession).where(
-            col(LoginSession.user_id) == user.id, col(LoginSession.expires_at) <= now
-        )
+    pair = f"{username} {client}"
+    ratelimit.take(
+        session=session,
+        scopes=[
+            ("login", pair, Window(policy.max_failures, policy.window)),
+            ("login-client", client, Window(policy.per_client, policy.window)),
+            ("login-all", "", Window(policy.per_minute, timedelta(minutes=1))),
+        ],
+        now=now,
     )
-    token = secrets.token_urlsafe(32)
-    login = LoginSession(
-        token_hash=_token_hash(token),
-        user_id=user.id,
-        csrf_token=secrets.token_urlsafe(32),
-        created_at=now,
-        expires_at=now + lifetime,
-    )
-    session.add(login)
+    user = find_user(session=session, username=username)
+    with policy.gate.slot():
+        if user is None:
+            verify_password(_DUMMY_HASH, password)
+            raise LoginRefused()
+        if not verify_password(user.password_hash, password):
+            raise LoginRefused()
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+            session.add(user)
+            session.commit()
+    ratelimit.forget(session=session, scope="login", key=pair)
+    return user
+
+
+def set_password(*, session: Session, user: User, password: str) -> None:
+    """Give `user` a new password; raises AccountError when it is too short or long."""
+    problem = password_problem(password)
+    if problem:
+        raise AccountError({"password": problem})
+    user.password_hash = hash_password(password)
+    session.add(user)
     session.commit()
-    return token, login
 
 
-def find_login(
-    *, session: Session, token: str, now: datetime | None = None
-) -> tuple[User, LoginSession] | None:
-    """The user and login session behind a cookie token, unless unknown or expired."""
-    if not token or len(token) > 128:
-        return None
-    login = session.get(LoginSession, _token_hash(token))
-    if login is None or login.expires_at <= (now or utcnow()):
-        return None
-    user = session.get(User, login.user_id)
-    return (user, login) if user is not None else None
-
-
-def end_login(*, session: Session, token: str) -> None:
-    """Forget the login session behind a cookie token (logging out)."""
-    session.exec(delete(LoginSession).where(col(LoginSession.token_hash) == _token_hash(token)))
+def change_password(
+    *, session: Session, user: User, current: str, new: str, gate: HashGate
+) -> None:
+    """Replace the password after checking the current one; raises AccountError or Busy."""
+    problem = password_problem(new)
+    if problem:
+        raise AccountError({"new_password": problem})
+    with gate.slot():
+        if not verify_password(user.password_hash, current):
+            raise AccountError({"current_password": "That is not your current password."})
+        user.password_hash = hash_password(new)
+    session.add(user)
     session.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,6 +14,7 @@ from sqlmodel import Session
 
 import graders
 from server import db, submissions
+from server.accounts import HashGate
 from server.attempts.sweeper import Sweeper
 from server.catalog import load_catalog, sync_catalog
 from server.clock import SystemClock
@@ -21,8 +23,9 @@ from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue
 from server.mailer import make_mailer
-from server.middleware import RequestContextMiddleware
+from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
+from server.startup import first_process_lock
 from server.templating import STATIC_DIR, make_templates
 
 __all__ = ["create_app"]
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for `settings`; its lifespan migrates the database and syncs the catalog."""
     settings = settings or Settings()
+    trusted_networks(settings.trusted_proxies)  # a mistyped proxy address fails here, by name
     engine = db.make_engine(settings.database_url)
 
     @asynccontextmanager
@@ -55,10 +59,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except graders.SandboxUnavailable as exc:
             # The rest of the app works without it; each submission will say grading is off.
             log.warning("grading is unavailable: %s", exc)
-        with Session(engine) as session:
-            resumed = submissions.resume(session=session, queue=app.state.grading)
-        if resumed:
-            log.info("grading again %d submissions left unfinished", resumed)
+        lock = first_process_lock(settings.database_url)
+        if lock is not None:
+            with Session(engine) as session:
+                resumed = submissions.resume(session=session, queue=app.state.grading)
+            if resumed:
+                log.info("grading again %d submissions left unfinished", resumed)
         sweeper = Sweeper(
             engine=engine,
             queue=app.state.grading,
@@ -67,10 +73,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             period=settings.attempt_sweep_seconds,
         )
         sweeper.start()
+        # Everything loaded so far (the catalog, templates, modules) lives as long as the
+        # process: moving it out of the collector's generations keeps full collections, which
+        # otherwise walk all of it, from pausing requests for tens of milliseconds.
+        gc.freeze()
         yield
+        gc.unfreeze()  # what this app held may be collected again once it is gone
         sweeper.close()
         app.state.grading.close()
         engine.dispose()
+        if lock is not None:
+            lock.close()
 
     app = FastAPI(
         title="Katabank",
@@ -84,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.mailer = make_mailer(settings)
     app.state.clock = SystemClock()
+    app.state.hash_gate = HashGate(settings.password_hashes_at_once)
     app.state.templates = make_templates(STATIC_DIR)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)

@@ -1,17 +1,17 @@
-"""`katabank serve`, `katabank users create`, `katabank db upgrade`."""
+"""`katabank serve`, `katabank users create|reset-password`, `katabank db upgrade`."""
 
 from __future__ import annotations
 
 import argparse
+import copy
 import getpass
-import logging
 import os
 import sys
 from typing import Any
 
 from sqlmodel import Session
 
-from server import accounts, db
+from server import accounts, db, logins
 from server.config import Settings
 from server.models import Role
 
@@ -28,6 +28,12 @@ def register(subcommands: Any) -> None:
         default=int(os.environ.get("PORT") or 8000),
         help="Port to listen on (default: $PORT, else 8000).",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Web processes sharing the port (each with its own embedded grading queue).",
+    )
     serve.set_defaults(run=_serve)
 
     users = subcommands.add_parser("users", help="Manage accounts.")
@@ -41,6 +47,16 @@ def register(subcommands: Any) -> None:
         help="Read the password from the first line of standard input instead of a prompt.",
     )
     create.set_defaults(run=_create_user)
+    reset = user_actions.add_parser(
+        "reset-password", help="Set a new password for an account and end all its logins."
+    )
+    reset.add_argument("username")
+    reset.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="Read the password from the first line of standard input instead of a prompt.",
+    )
+    reset.set_defaults(run=_reset_password)
 
     database = subcommands.add_parser("db", help="The database schema.")
     db_actions = database.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -54,16 +70,34 @@ def _serve(args: argparse.Namespace) -> int:
     from server.app import create_app
 
     # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
-    # errors, submissions graded again) would otherwise be dropped.
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    uvicorn.run(
-        create_app(Settings()),
-        host=args.host,
-        port=args.port,
-        proxy_headers=False,
-        server_header=False,
-        log_level="info",
-    )
+    # errors, submissions graded again) would otherwise be dropped. The configuration is
+    # handed to uvicorn so that each worker process applies it too.
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["formatters"]["app"] = {"format": "%(levelname)s:     %(name)s: %(message)s"}
+    log_config["handlers"]["app"] = {
+        "formatter": "app",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    log_config["root"] = {"handlers": ["app"], "level": "INFO"}
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "proxy_headers": False,
+        "server_header": False,
+        "log_level": "info",
+        "log_config": log_config,
+    }
+    if args.workers <= 1:
+        uvicorn.run(create_app(Settings()), **options)
+        return 0
+    # Migrate once here, so the processes do not all try at once; each then finds it done.
+    engine = db.make_engine(Settings().database_url)
+    try:
+        db.upgrade(engine)
+    finally:
+        engine.dispose()
+    uvicorn.run("server.app:create_app", factory=True, workers=args.workers, **options)
     return 0
 
 
@@ -90,12 +124,38 @@ def _create_user(args: argparse.Namespace) -> int:
             )
             print(f"created {user.role.value} {user.username!r}")
     except accounts.AccountError as exc:
-        for field, message in exc.errors.items():
-            print(f"error: {field}: {message}", file=sys.stderr)
-        return 1
+        return _refused(exc)
     finally:
         engine.dispose()
     return 0
+
+
+def _reset_password(args: argparse.Namespace) -> int:
+    engine = db.make_engine(Settings().database_url)
+    try:
+        db.upgrade(engine)
+        with Session(engine) as session:
+            user = accounts.find_user(session=session, username=args.username)
+            if user is None:
+                print(f"error: username: there is no account {args.username!r}", file=sys.stderr)
+                return 1
+            password = _read_password(args.password_stdin)
+            if password is None:
+                return 1
+            accounts.set_password(session=session, user=user, password=password)
+            ended = logins.end_logins(session=session, user=user)
+            print(f"password of {user.username!r} reset; {ended} login(s) ended")
+    except accounts.AccountError as exc:
+        return _refused(exc)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _refused(exc: accounts.AccountError) -> int:
+    for field, message in exc.errors.items():
+        print(f"error: {field}: {message}", file=sys.stderr)
+    return 1
 
 
 def _upgrade(args: argparse.Namespace) -> int:

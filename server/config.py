@@ -121,3 +121,83 @@ class Settings(BaseSettings):
             "with nobody on the page, and settles those whose katas finished grading."
         ),
     )
+    session_idle_hours: int = Field(
+        default=72,
+        ge=1,
+        description="A login ends after this many hours without a request, even within its days.",
+    )
+    login_max_per_client: int = Field(
+        default=30,
+        ge=1,
+        description=(
+            "Login attempts allowed per client address, over all usernames, within the login "
+            "window (stops one password being tried against many accounts)."
+        ),
+    )
+    login_max_per_minute: int = Field(
+        default=600,
+        ge=1,
+        description="Login attempts allowed per minute from everyone together; more get 429.",
+    )
+    register_max_per_client: int = Field(
+        default=10,
+        ge=1,
+        description="Registrations allowed per client address per hour; more get HTTP 429.",
+    )
+    register_max_per_hour: int = Field(
+        default=300,
+        ge=1,
+        description="Registrations allowed per hour from everyone together; more get HTTP 429.",
+    )
+    password_hashes_at_once: int = Field(
+        default=2,
+        ge=1,
+        le=256,
+        description=(
+            "Password hashes (argon2, slow and memory-hungry by design) each web process runs "
+            "at once; a login or registration that waits over 2 s for one gets HTTP 503."
+        ),
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description=(
+            "Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is "
+            "believed, e.g. 127.0.0.1/32,10.0.0.0/8; empty: the peer address is the client."
+        ),
+    )
+    allowed_origins: str = Field(
+        default="",
+        description=(
+            "Comma-separated origins (scheme://host[:port]) a state-changing request may come "
+            "from; empty: the request's own Host header, which is right without a proxy."
+        ),
+    )
+    queued_per_user: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="Runs and submissions one user may have waiting or grading at once.",
+    )
+    queued_max: int = Field(
+        default=200,
+        ge=1,
+        description=(
+            "Runs and submissions waiting or grading at once for everyone together; "
+            "more get HTTP 503 with Retry-After."
+        ),
+    )
+    waits_per_user: int = Field(
+        default=2,
+        ge=1,
+        le=100,
+        description=(
+            "Long-polls (GET /api/submissions/{id}?wait=) one user may hold open at once in "
+            "each web process; more get HTTP 429."
+        ),
+    )
+    answers_per_minute: int = Field(
+        default=30,
+        ge=1,
+        le=10_000,
+        description="Typed answers (answer mode) each user may send per minute; more are refused.",
+    )

@@ -13,6 +13,7 @@
     KataDep        the graders.Kata named by the `kata_id` path parameter, or a 404 page
     QueueDep       the grading queue submissions are handed to
     MailerDep      where email goes (off unless KATABANK_SMTP_HOST is set)
+    LimitsDep      submissions.Limits from the settings: per minute, waiting per user and overall
     render         render(request, "feature/page.html", **context) -> HTMLResponse
 """
 
@@ -33,6 +34,7 @@ from server.errors import LoginRequired
 from server.grading import GradingQueue
 from server.mailer import Mailer
 from server.models import Role, User
+from server.submissions import Limits
 from server.templating import render
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "CatalogDep",
     "CurrentUser",
     "KataDep",
+    "LimitsDep",
     "MailerDep",
     "ManagerUser",
     "OptionalUser",
@@ -141,3 +144,12 @@ def get_mailer(request: Request) -> Mailer:
 
 
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
+def get_limits(settings: SettingsDep) -> Limits:
+    return Limits(
+        per_minute=settings.submissions_per_minute,
+        queued_per_user=settings.queued_per_user,
+        queued_max=settings.queued_max,
+    )
+
+
+LimitsDep = Annotated[Limits, Depends(get_limits)]

@@ -1,10 +1,18 @@
-"""Per-request context (who is logged in, the CSRF token), body size limit, security headers.
+"""Per-request context (who is logged in, from where, the CSRF token), body size limit, headers.
 
 It runs before routing so that error pages, too, know the user; the lookup is one indexed
-query on the login session's token hash.
+query on the login session's token hash. A request without a session cookie may instead carry
+an API token (`Authorization: Bearer`), on the JSON API only; such a request is marked
+`request.state.bearer` and needs no CSRF token, since no browser sends it on its own.
+The client address is the peer's, or, from a trusted proxy, the rightmost untrusted hop of
+X-Forwarded-For (the hops to its left could be written by the client).
 """
 
 from __future__ import annotations
+
+import ipaddress
+from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -15,13 +23,20 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.accounts import find_login
+from server.apitokens import find_token_user
 from server.config import Settings
 from server.csrf import CSRF_COOKIE, is_token, new_token
 from server.errors import error_response
+from server.logins import find_login
 from server.models import LoginSession, User
 
-__all__ = ["SESSION_COOKIE", "RequestContextMiddleware", "cookie_header"]
+__all__ = [
+    "SESSION_COOKIE",
+    "RequestContextMiddleware",
+    "client_address",
+    "cookie_header",
+    "trusted_networks",
+]
 
 SESSION_COOKIE = "katabank_session"
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -47,9 +62,7 @@ _SECURITY_HEADERS = {
 }
 
 
-def cookie_header(
-    name: str, value: str, *, settings: Settings, max_age: int | None = None
-) -> str:
+def cookie_header(name: str, value: str, *, settings: Settings, max_age: int | None = None) -> str:
     """A Set-Cookie value: HttpOnly, SameSite=Lax, Secure when the site is served over https."""
     response = Response()
     response.set_cookie(
@@ -64,9 +77,51 @@ def cookie_header(
     return response.headers["set-cookie"]
 
 
-def _lookup(engine: Engine, token: str) -> tuple[User, LoginSession] | None:
+_Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@lru_cache(maxsize=8)
+def trusted_networks(setting: str) -> tuple[_Network, ...]:
+    """The networks named by the trusted_proxies setting; raises ValueError naming a bad one."""
+    networks = []
+    for part in filter(None, (item.strip() for item in setting.split(","))):
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError as exc:
+            raise ValueError(
+                f"KATABANK_TRUSTED_PROXIES: {part!r} is not an address or CIDR"
+            ) from exc
+    return tuple(networks)
+
+
+def _trusted(address: str, networks: tuple[_Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
+def client_address(peer: str, forwarded_for: list[str], networks: tuple[_Network, ...]) -> str:
+    """The client's address: `peer` unless it is a trusted proxy, else the rightmost hop of
+    the X-Forwarded-For headers that is not a trusted proxy (the leftmost when all are)."""
+    if not networks or not _trusted(peer, networks):
+        return peer
+    hops = [hop.strip() for header in forwarded_for for hop in header.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, networks):
+            return hop[:64]
+    return hops[0][:64] if hops else peer
+
+
+def _lookup(engine: Engine, token: str, idle: timedelta) -> tuple[User, LoginSession] | None:
     with Session(engine, expire_on_commit=False) as session:
-        return find_login(session=session, token=token)
+        return find_login(session=session, token=token, idle=idle)
+
+
+def _bearer_user(engine: Engine, token: str) -> User | None:
+    with Session(engine, expire_on_commit=False) as session:
+        return find_token_user(session=session, token=token)
 
 
 class RequestContextMiddleware:
@@ -86,9 +141,27 @@ class RequestContextMiddleware:
         is_static = request.url.path.startswith("/static/")
         found = None
         token = request.cookies.get(SESSION_COOKIE)
+        idle = timedelta(hours=settings.session_idle_hours)
         if token and not is_static:
-            found = await run_in_threadpool(_lookup, app_state.engine, token)
+            found = await run_in_threadpool(_lookup, app_state.engine, token, idle)
         user, login = found if found else (None, None)
+        authorization = request.headers.get("authorization", "")
+        bearer = (
+            token is None
+            and request.url.path.startswith("/api/")
+            and authorization[:7].lower() == "bearer "
+        )
+        if bearer:
+            user = await run_in_threadpool(
+                _bearer_user, app_state.engine, authorization[7:].strip()
+            )
+        peer = scope["client"][0] if scope.get("client") else "unknown"
+        request.state.client = client_address(
+            peer,
+            request.headers.getlist("x-forwarded-for"),
+            trusted_networks(settings.trusted_proxies),
+        )
+        request.state.bearer = bearer
         anonymous_token = request.cookies.get(CSRF_COOKIE)
         issue_cookie = not is_static and not is_token(anonymous_token)
         if issue_cookie:

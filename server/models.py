@@ -40,15 +40,9 @@ class LoginSession(SQLModel, table=True):
     csrf_token: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
-
-
-class LoginAttempt(SQLModel, table=True):
-    """Failed logins, kept in the database so the rate limit holds across workers and restarts."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(index=True, max_length=40)
-    client: str = Field(max_length=64)
-    at: datetime = Field(default_factory=utcnow, index=True)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    client: str = Field(default="", max_length=64)
+    user_agent: str = Field(default="", max_length=200)
 
 
 class Question(SQLModel, table=True):

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from math import ceil
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, and_, col, func, or_, select
 
 import graders
 from graders import Kata as KataSpec
 from graders import Report, Verdict
+from server import ratelimit
 from server.grading import GradingQueue
 from server.models import Submission, User, utcnow
-from server.reviews import as_utc
+from server.ratelimit import RateLimited, Window
 
 __all__ = [
     "MAX_SOURCE_BYTES",
     "UNAVAILABLE",
     "Kind",
+    "Limits",
     "Status",
     "SubmissionRefused",
     "check_source",
@@ -49,6 +51,8 @@ MAX_SOURCE_BYTES = graders.MAX_SOURCE_BYTES
 # has no sandbox, the kata's files broke or are gone); the engine's verdicts are the others.
 UNAVAILABLE = "unavailable"
 RATE_WINDOW = timedelta(minutes=1)
+# When the queue is full, a few seconds is about one grading: long enough for a place to free.
+BUSY_RETRY_SECONDS = 5
 
 
 class Kind(StrEnum):
@@ -64,7 +68,8 @@ class Status(StrEnum):
 
 
 class SubmissionRefused(Exception):
-    """Not stored: too large (413) or too many this minute (429); the message says which."""
+    """Not stored: too large (413), too many this minute or waiting (429), or grading is full
+    for everyone (503); the message says which."""
 
     def __init__(self, status_code: int, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
@@ -84,6 +89,15 @@ def check_source(source: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much grading one user, and everyone together, may ask for."""
+
+    per_minute: int = 10
+    queued_per_user: int = 10
+    queued_max: int = 200
+
+
 def submit(
     *,
     session: Session,
@@ -93,50 +107,107 @@ def submit(
     source: str,
     kind: Kind,
     per_minute: int,
+    limits: Limits | None = None,
     now: datetime | None = None,
 ) -> Submission:
-    """Store a run or submit of `source`, then queue it; raises SubmissionRefused."""
+    """Store a run or submit of `source`, then queue it; raises SubmissionRefused.
+
+    The row is committed before the limits are counted and deleted again when it broke one,
+    so parallel requests cannot all slip into the last free place (each counts after its own
+    row is in; the last to count sees them all).
+    """
     assert user.id is not None
     now = now or utcnow()
+    limits = replace(limits or Limits(), per_minute=per_minute)
     check_source(source)
-    _check_rate(session, user, per_minute, now)
     submission = Submission(
         user_id=user.id, kata_id=kata.id, kind=kind, source=source, created_at=now
     )
-    session.add(submission)
-    session.commit()
-    session.refresh(submission)
+    _claim(session, submission, limits, now)
     assert submission.id is not None
     queue.enqueue(submission.id)
     return submission
 
 
-def _check_rate(session: Session, user: User, per_minute: int, now: datetime) -> None:
-    # Counted from the table, so the limit holds across restarts; quick answers cost no
-    # grading, so only runs and submits count.
+def _claim(session: Session, submission: Submission, limits: Limits, now: datetime) -> None:
+    session.add(submission)
+    session.commit()
+    session.refresh(submission)
+    try:
+        _check_rate(session, submission, limits.per_minute, now)
+        if submission.status != Status.done:
+            _check_queue(session, submission.user_id, limits)
+    except SubmissionRefused:
+        session.delete(submission)
+        session.commit()
+        raise
+
+
+def _check_queue(session: Session, user_id: int, limits: Limits) -> None:
+    waiting = col(Submission.status).in_([Status.queued, Status.running])
+    mine = session.exec(select(func.count()).where(waiting, Submission.user_id == user_id)).one()
+    if mine > limits.queued_per_user:
+        raise SubmissionRefused(
+            429,
+            f"You already have {mine - 1} runs and submissions waiting to be graded, the most "
+            "allowed. Wait for their verdicts, then try again.",
+            retry_after=BUSY_RETRY_SECONDS,
+        )
+    everyone = session.exec(select(func.count()).where(waiting)).one()
+    if everyone > limits.queued_max:
+        raise SubmissionRefused(
+            503,
+            "Grading is busy right now. Your code was not stored; try again in a few seconds.",
+            retry_after=BUSY_RETRY_SECONDS,
+        )
+
+
+def _check_rate(session: Session, submission: Submission, per_minute: int, now: datetime) -> None:
+    # Counted from the table (this submission included), so the limit holds across restarts.
+    # Quick answers cost no grading, so they have a window of their own instead of sharing it.
+    answer = submission.kind == Kind.answer
+    kinds = [Kind.answer] if answer else [Kind.run, Kind.submit]
+    noun = "quick answers" if answer else "runs and submissions"
     since = now - RATE_WINDOW
     count, oldest = session.exec(
         select(func.count(), func.min(Submission.created_at)).where(
-            Submission.user_id == user.id,
-            col(Submission.kind).in_([Kind.run, Kind.submit]),
+            Submission.user_id == submission.user_id,
+            col(Submission.kind).in_(kinds),
             col(Submission.created_at) > since,
         )
     ).one()
-    if count >= per_minute:
-        wait = ceil((as_utc(oldest) + RATE_WINDOW - now).total_seconds())
-        wait = max(wait, 1)
+    try:
+        ratelimit.check(
+            scope="submissions",
+            count=count - 1,
+            oldest=oldest,
+            window=Window(per_minute, RATE_WINDOW),
+            now=now,
+        )
+    except RateLimited as exc:
+        wait = exc.seconds
         raise SubmissionRefused(
             429,
-            f"That is {count} runs and submissions in the last minute, the most allowed. "
+            f"That is {count - 1} {noun} in the last minute, the most allowed. "
             f"Try again in {wait} second{'s' if wait != 1 else ''}.",
             retry_after=wait,
-        )
+        ) from None
 
 
 def record_answer(
-    *, session: Session, user: User, kata: KataSpec, typed: str, now: datetime | None = None
+    *,
+    session: Session,
+    user: User,
+    kata: KataSpec,
+    typed: str,
+    per_minute: int | None = None,
+    now: datetime | None = None,
 ) -> Submission:
-    """Check a typed quick answer and store it, already done, with the check's message."""
+    """Check a typed quick answer and store it, already done, with the check's message.
+
+    With `per_minute`, it counts against that window like runs and submits do (guessing
+    numbers by script is still a flood), but never against the grading queue it does not use.
+    """
     assert kata.quick_answer is not None and user.id is not None
     quick = kata.quick_answer
     check = graders.check_answer(quick.answer, typed, abs_tolerance=quick.abs_tolerance)
@@ -154,9 +225,12 @@ def record_answer(
         created_at=now,
         finished_at=now,
     )
-    session.add(submission)
-    session.commit()
-    session.refresh(submission)
+    if per_minute is None:
+        session.add(submission)
+        session.commit()
+        session.refresh(submission)
+    else:
+        _claim(session, submission, Limits(per_minute=per_minute), now)
     return submission
 
 
@@ -232,12 +306,22 @@ def list_submissions(
     kata_id: str | None = None,
     kinds: Collection[Kind] = tuple(Kind),
     limit: int = 50,
+    before: tuple[datetime, int] | None = None,
 ) -> list[Submission]:
-    """The user's submissions of these kinds, newest first, optionally for one kata."""
+    """The user's submissions of these kinds, newest first, optionally for one kata; with
+    `before` (a created_at and id), only those listed after that one (the next page)."""
     query = select(Submission).where(
         Submission.user_id == user.id, col(Submission.kind).in_(list(kinds))
     )
     if kata_id is not None:
         query = query.where(Submission.kata_id == kata_id)
+    if before is not None:
+        at, last_id = before
+        query = query.where(
+            or_(
+                col(Submission.created_at) < at,
+                and_(col(Submission.created_at) == at, col(Submission.id) < last_id),
+            )
+        )
     query = query.order_by(col(Submission.created_at).desc(), col(Submission.id).desc())
     return list(session.exec(query.limit(limit)).all())

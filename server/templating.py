@@ -76,6 +76,9 @@ def make_templates(static_dir: Path = STATIC_DIR) -> Jinja2Templates:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates ship with the code and change only with a restart; checking each file's
+        # mtime on every render was a stat() per template per request on the hot path.
+        auto_reload=False,
     )
     env.globals["vendor"] = VendorAssets.discover(static_dir)
     env.globals["csrf_field"] = _csrf_field

@@ -30,7 +30,7 @@ def run_sample_tests(
     user: User,
     queue: GradingQueue,
     catalog: Catalog,
-    per_minute: int,
+    limits: submissions.Limits,
     now: datetime,
 ) -> Submission:
     """Save `source` as the item's answer and queue a sample-test run of it.
@@ -55,6 +55,7 @@ def run_sample_tests(
         kata=kata,
         source=source,
         kind=submissions.Kind.run,
-        per_minute=per_minute,
+        per_minute=limits.per_minute,
+        limits=limits,
         now=now,
     )

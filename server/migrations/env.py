@@ -6,9 +6,11 @@ from alembic import context
 from sqlalchemy import Engine
 from sqlmodel import SQLModel, create_engine
 
-import server.attempts.models  # (registers the attempt engine's tables too)
-import server.hiring.models  # (and hiring's)
-import server.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import server.apitokens
+import server.attempts.models
+import server.hiring.models
+import server.models
+import server.ratelimit  # noqa: F401  (each import registers its tables on SQLModel.metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata

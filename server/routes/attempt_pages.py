@@ -20,7 +20,7 @@ from server.deps import render
 from server.grading import GradingQueue
 from server.models import Submission, User
 from server.reviews import ANSWER_MAX_CHARS, as_utc
-from server.submissions import SubmissionRefused
+from server.submissions import Limits, SubmissionRefused
 
 __all__ = ["render_item", "render_run", "render_run_result"]
 
@@ -70,7 +70,7 @@ def render_run(
     session: Session,
     queue: GradingQueue,
     catalog: Catalog,
-    per_minute: int,
+    limits: Limits,
     now: datetime,
     runs_url: str | None = None,
 ) -> Response:
@@ -84,7 +84,7 @@ def render_run(
             user=user,
             queue=queue,
             catalog=catalog,
-            per_minute=per_minute,
+            limits=limits,
             now=now,
         )
     except (attempts.AttemptError, SubmissionRefused) as error:

@@ -21,9 +21,9 @@ from server.deps import (
     CatalogDep,
     CurrentUser,
     KataDep,
+    LimitsDep,
     QueueDep,
     SessionDep,
-    SettingsDep,
     render,
 )
 from server.middleware import CONTENT_SECURITY_POLICY
@@ -87,7 +87,7 @@ def create_submission(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    settings: SettingsDep,
+    limits: LimitsDep,
     queue: QueueDep,
     kata: KataDep,
     kind: Annotated[Literal["run", "submit"], Form()],
@@ -102,7 +102,8 @@ def create_submission(
             kata=kata,
             source=source,
             kind=Kind(kind),
-            per_minute=settings.submissions_per_minute,
+            per_minute=limits.per_minute,
+            limits=limits,
         )
     except SubmissionRefused as refused:
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
@@ -156,12 +157,29 @@ def quick_answer(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    limits: LimitsDep,
     kata: KataDep,
     answer: Annotated[str, Form(max_length=ANSWER_FIELD_MAX)] = "",
 ) -> Response:
     if kata.quick_answer is None:
         raise HTTPException(404, "This kata has no quick answer.")
-    submissions.record_answer(session=session, user=user, kata=kata, typed=answer)
+    try:
+        submissions.record_answer(
+            session=session, user=user, kata=kata, typed=answer, per_minute=limits.per_minute
+        )
+    except SubmissionRefused as refused:
+        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
+        if _htmx_target(request) != "quick-answer":
+            raise HTTPException(refused.status_code, refused.message, headers=headers) from None
+        return render(
+            request,
+            "katas/_quick_answer.html",
+            status_code=refused.status_code,
+            headers=headers,
+            kata=kata,
+            answers=_answers(session, user, kata),
+            refused=refused.message,
+        )
     if _htmx_target(request) != "quick-answer":
         return RedirectResponse(f"/katas/{kata.id}#quick-answer", status_code=303)
     return render(

@@ -19,7 +19,15 @@ from server.attempts.models import Attempt, AttemptState
 from server.attempts.sets import MAX_ITEMS, MAX_MINUTES, PRESETS, MockPlan, PlanError, known_topics
 from server.catalog import Catalog
 from server.clock import Clock, ClockDep
-from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep, render
+from server.deps import (
+    CatalogDep,
+    CurrentUser,
+    LimitsDep,
+    QueueDep,
+    SessionDep,
+    SettingsDep,
+    render,
+)
 from server.grading import GradingQueue
 from server.models import User
 from server.reviews import RATINGS, as_utc
@@ -139,7 +147,7 @@ def run_item(
     session: SessionDep,
     user: CurrentUser,
     catalog: CatalogDep,
-    settings: SettingsDep,
+    limits: LimitsDep,
     queue: QueueDep,
     clock: ClockDep,
     source: Annotated[str, Form()] = "",
@@ -154,7 +162,7 @@ def run_item(
         session=session,
         queue=queue,
         catalog=catalog,
-        per_minute=settings.submissions_per_minute,
+        limits=limits,
         now=clock.now(),
     )
 

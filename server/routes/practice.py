@@ -6,19 +6,21 @@ Each page is one URL that serves the whole page, or only the card when htmx asks
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from server import reviews
+from server import ratelimit, reviews
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
 from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
 from server.keypoints import coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
+from server.ratelimit import RateLimited, Window
 
 router = APIRouter()
 
@@ -86,11 +88,29 @@ def submit_answer(
     session: SessionDep,
     user: CurrentUser,
     catalog: CatalogDep,
+    settings: SettingsDep,
     question_id: QuestionField,
     answer: Annotated[str, Form()] = "",
 ) -> Response:
     doc = get_question(question_id, catalog)
     error = _answer_problem(answer)
+    if error is None:
+        # Scoring a typed answer costs CPU, so a script typing answers is a flood like any other.
+        window = Window(settings.answers_per_minute, timedelta(minutes=1))
+        try:
+            ratelimit.take(session=session, scopes=[("answer", str(user.id), window)])
+        except RateLimited as exc:
+            status = 200 if _wants_card(request) else 429
+            return _card(
+                request,
+                "answer",
+                status_code=status,
+                headers={"Retry-After": str(exc.seconds)},
+                question=doc,
+                typed=answer,
+                error=f"That is {settings.answers_per_minute} answers in the last minute, the "
+                f"most allowed. Try again in {exc.seconds} seconds.",
+            )
     if error is not None:
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
         status = 200 if _wants_card(request) else 400

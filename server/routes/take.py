@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from server.attempts import attempts
 from server.attempts.models import Attempt, AttemptState
 from server.clock import ClockDep
-from server.deps import CatalogDep, QueueDep, SessionDep, SettingsDep, render
+from server.deps import CatalogDep, LimitsDep, QueueDep, SessionDep, SettingsDep, render
 from server.hiring import invitations
 from server.hiring.errors import HiringError
 from server.hiring.models import Assessment
@@ -135,7 +135,7 @@ def run_item(
     attempt: TokenAttempt,
     session: SessionDep,
     catalog: CatalogDep,
-    settings: SettingsDep,
+    limits: LimitsDep,
     queue: QueueDep,
     clock: ClockDep,
     source: Annotated[str, Form()] = "",
@@ -152,7 +152,7 @@ def run_item(
         session=session,
         queue=queue,
         catalog=catalog,
-        per_minute=settings.submissions_per_minute,
+        limits=limits,
         now=clock.now(),
         runs_url=f"/take/{token}/runs",
     )

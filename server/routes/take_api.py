@@ -21,7 +21,7 @@ from server.attempts.models import Attempt, AttemptItem, AttemptState, ItemKind
 from server.attempts.runs import run_sample_tests
 from server.catalog import Catalog
 from server.clock import ClockDep
-from server.deps import CatalogDep, QueueDep, SessionDep, SettingsDep
+from server.deps import CatalogDep, LimitsDep, QueueDep, SessionDep, SettingsDep
 from server.hiring import invitations
 from server.hiring.errors import HiringError
 from server.hiring.models import Assessment, Invitation
@@ -276,7 +276,7 @@ def run(
     clock: ClockDep,
     queue: QueueDep,
     catalog: CatalogDep,
-    settings: SettingsDep,
+    limits: LimitsDep,
 ) -> RunOut:
     """Save the code and run the kata's sample tests on it (never the hidden ones)."""
     candidate = session.get(User, invitation.user_id)
@@ -290,7 +290,7 @@ def run(
             user=candidate,
             queue=queue,
             catalog=catalog,
-            per_minute=settings.submissions_per_minute,
+            limits=limits,
             now=clock.now(),
         )
     except attempts.AttemptError as error:

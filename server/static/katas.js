@@ -17,7 +17,7 @@
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var status = event.detail.xhr.status;
-    if (status === 413 || status === 429) {
+    if (status === 413 || status === 429 || status === 503) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

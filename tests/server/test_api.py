@@ -157,6 +157,8 @@ def test_the_openapi_schema_documents_the_api_and_only_the_api(client: TestClien
     schema = client.get("/api/openapi.json").json()
     assert all(path.startswith("/api/") for path in schema["paths"])
     assert set(schema["paths"]) >= {
+        "/api/katas",
+        "/api/katas/{kata_id}",
         "/api/session",
         "/api/submissions",
         "/api/submissions/{submission_id}",

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import inspect
 from sqlmodel import Session, select
 
-from server import accounts, commands, db
-from server.models import Role, User
+from server import accounts, commands, db, logins
+from server.models import LoginSession, Role, User
 
 
 def _run(argv: list[str]) -> int:
@@ -69,3 +69,40 @@ def test_serve_takes_its_port_from_the_environment(monkeypatch: pytest.MonkeyPat
     args = parser.parse_args(["serve"])
     assert (args.host, args.port) == ("127.0.0.1", 8123)
     assert parser.parse_args(["serve", "--port", "9000"]).port == 9000
+
+
+def test_users_reset_password_sets_it_and_ends_every_login(
+    database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = db.make_engine(database)
+    db.upgrade(engine)
+    with Session(engine, expire_on_commit=False) as session:
+        user = accounts.create_user(session=session, username="judy", password="old password")
+        for _ in range(2):
+            logins.start_login(session=session, user=user, policy=logins.SessionPolicy())
+    monkeypatch.setattr(sys, "stdin", io.StringIO("brand new password\n"))
+    assert _run(["users", "reset-password", "Judy", "--password-stdin"]) == 0
+    assert "password of 'judy' reset; 2 login(s) ended" in capsys.readouterr().out
+    with Session(engine) as session:
+        stored = session.exec(select(User)).one()
+        assert session.exec(select(LoginSession)).all() == []
+    assert accounts.verify_password(stored.password_hash, "brand new password")
+    assert not accounts.verify_password(stored.password_hash, "old password")
+
+
+def test_users_reset_password_names_an_unknown_user(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(["users", "reset-password", "nobody", "--password-stdin"]) == 1
+    assert "error: username: there is no account 'nobody'" in capsys.readouterr().err
+
+
+def test_users_reset_password_refuses_a_short_password(
+    database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(["db", "upgrade"])
+    with Session(db.make_engine(database)) as session:
+        accounts.create_user(session=session, username="judy", password="old password")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert _run(["users", "reset-password", "judy", "--password-stdin"]) == 1
+    assert "password: A password has 8 to 256 characters." in capsys.readouterr().err

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 import server.hiring.models  # noqa: F401  (hiring's tables)
 from server import db
+from server.apitokens import ApiToken  # noqa: F401  (each import registers a table)
 from server.attempts.models import (  # noqa: F401  (the attempt engine's tables)
     AnswerSnapshot,
     Attempt,
@@ -21,18 +22,19 @@ from server.models import (  # noqa: F401  (each import registers a table on SQL
     Card,
     Draft,
     Kata,
-    LoginAttempt,
     LoginSession,
     PracticeEvent,
     Question,
     Submission,
     User,
 )
+from server.ratelimit import RateEvent  # noqa: F401
 
 TABLES = {
     "user",
     "loginsession",
-    "loginattempt",
+    "rate_event",
+    "api_token",
     "question",
     "kata",
     "card",
