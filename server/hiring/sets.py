@@ -6,8 +6,8 @@ draws one at random, so candidates do not all see the same question. Publishing 
 assessment freezes the set's entries as a `SetVersion`; editing the set later changes only
 what later assessments freeze.
 
-Sets export to and import from a TOML file (format in docs/question-sets.md) so a team can
-keep them in git.
+Sets export to and import from a TOML file (format in the README, "Question set files") so a
+team can keep them in git.
 """
 
 from __future__ import annotations
@@ -264,7 +264,7 @@ def draw(version: SetVersion, *, seed: str) -> list[ItemSpec]:
 
 
 def export_toml(question_set: QuestionSet) -> str:
-    """The set as a reviewable TOML file (the format docs/question-sets.md describes)."""
+    """The set as a reviewable TOML file (the README's "Question set files" has the format)."""
     items = []
     for entry in entries_of(question_set.items):
         item: dict[str, Any] = {"kind": str(entry.kind)}
