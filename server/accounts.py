@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from server.models import LoginAttempt, LoginSession, Role, User, utcnow
@@ -119,7 +120,11 @@ def create_user(
         raise AccountError(errors)
     user = User(username=username, password_hash=hash_password(password), role=role)
     session.add(user)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # registered by a request racing this one since the check above
+        session.rollback()
+        raise AccountError({"username": "That username is taken."}) from None
     session.refresh(user)
     return user
 

@@ -14,11 +14,12 @@ from typing import Final
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, update
 from sqlmodel import Session, col, func, select
 
 from server.keypoints import Coverage
 from server.models import Card, PracticeEvent, Question, User
+from server.upserts import insert_or_ignore
 
 __all__ = [
     "ANSWER_MAX_CHARS",
@@ -146,18 +147,8 @@ def rate(
     now = as_utc(now)
     event = None
     if answer_event_id is not None:
-        event = _answer_event(session, user, question_id, answer_event_id)
-    card = session.exec(
-        select(Card).where(Card.user_id == user.id, Card.question_id == question_id)
-    ).first()
-    if card is None:
-        card = Card(
-            user_id=_id(user),
-            question_id=question_id,
-            fsrs_card=dict(FsrsCard(card_id=int(now.timestamp() * 1000), due=now).to_dict()),
-            due=now,
-            introduced_at=now,
-        )
+        event = _claim_answer_event(session, user, question_id, answer_event_id, rating)
+    card = _card_for_review(session, user, question_id, now)
     reviewed, _ = scheduler.review_card(fsrs_card(card), Rating(rating), now)
     card.fsrs_card = dict(reviewed.to_dict())
     card.due = reviewed.due
@@ -166,12 +157,37 @@ def rate(
         event = PracticeEvent(
             user_id=_id(user), question_id=question_id, at=now, mode="flashcard", rating=rating
         )
-    else:
-        event.rating = rating
-    session.add(event)
+        session.add(event)
     session.commit()
     session.refresh(event)
     return event
+
+
+def _card_for_review(session: Session, user: User, question_id: str, now: datetime) -> Card:
+    """The user's card for the question, introduced now if new, locked until the commit.
+
+    Inserted with ON CONFLICT DO NOTHING, so two first ratings arriving together (two tabs,
+    a double click) both review the one card instead of the second failing on the unique key.
+    """
+    new = FsrsCard(card_id=int(now.timestamp() * 1000), due=now)
+    insert_or_ignore(
+        session=session,
+        model=Card,
+        values={
+            "user_id": _id(user),
+            "question_id": question_id,
+            "fsrs_card": dict(new.to_dict()),
+            "due": now,
+            "introduced_at": now,
+        },
+        keys=("user_id", "question_id"),
+    )
+    return session.exec(
+        select(Card)
+        .where(Card.user_id == user.id, Card.question_id == question_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 def record_answer(
@@ -207,10 +223,30 @@ def answer_event(*, session: Session, user: User, event_id: int) -> PracticeEven
     return event
 
 
-def _answer_event(session: Session, user: User, question_id: str, event_id: int) -> PracticeEvent:
-    event = answer_event(session=session, user=user, event_id=event_id)
-    if event is None or event.question_id != question_id or event.rating is not None:
+def _claim_answer_event(
+    session: Session, user: User, question_id: str, event_id: int, rating: int
+) -> PracticeEvent:
+    """Set the rating of one of the user's unrated answers, or raise EventNotFound.
+
+    The update itself checks that the answer is still unrated, so of two ratings racing for
+    one answer exactly one wins and the other is told, instead of both reviewing the card.
+    """
+    claimed = session.execute(
+        update(PracticeEvent)
+        .where(
+            col(PracticeEvent.id) == event_id,
+            col(PracticeEvent.user_id) == _id(user),
+            col(PracticeEvent.question_id) == question_id,
+            col(PracticeEvent.mode) == "answer",
+            col(PracticeEvent.rating).is_(None),
+        )
+        .values(rating=rating)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
         raise EventNotFound(event_id)
+    event = session.get(PracticeEvent, event_id, populate_existing=True)
+    assert event is not None
     return event
 
 

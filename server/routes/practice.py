@@ -136,16 +136,17 @@ def rate_answer(
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None or catalog.question(event.question_id) is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    if event.rating is not None:
-        raise HTTPException(409, "You have already rated this answer.")
-    reviews.rate(
-        session=session,
-        user=user,
-        question_id=event.question_id,
-        rating=rating,
-        now=utcnow(),
-        answer_event_id=event.id,
-    )
+    try:
+        reviews.rate(
+            session=session,
+            user=user,
+            question_id=event.question_id,
+            rating=rating,
+            now=utcnow(),
+            answer_event_id=event.id,
+        )
+    except reviews.EventNotFound:
+        raise HTTPException(409, "You have already rated this answer.") from None
     if not _wants_card(request):
         return RedirectResponse("/answer", status_code=303)
     return answer_form(request, session, user, catalog, settings)

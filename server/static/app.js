@@ -1,4 +1,5 @@
-// Katabank's only script of its own: typesets maths with the vendored KaTeX.
+// Katabank's script for every page: typesets maths with the vendored KaTeX, and says so
+// whenever an htmx request fails.
 // Markdown rendering (server/rendering.py) leaves TeX in <span class="math inline">,
 // <span class="math display"> and <div class="math block">; this turns it into KaTeX HTML,
 // on page load and in every fragment htmx swaps in.
@@ -18,7 +19,58 @@
     });
   }
 
-  window.katabank = { typeset: typeset };
+  // No htmx failure is silent: a request that fails (an error status htmx does not swap, or
+  // no answer at all) says so in the page's alert region, with the server's reason if it gave
+  // one. The region is always in the page, so screen readers announce what is put in it.
+  function errorRegion() {
+    return document.getElementById("request-error");
+  }
+
+  function reasonFrom(xhr) {
+    var type = (xhr.getResponseHeader("Content-Type") || "").toLowerCase();
+    var body = xhr.responseText || "";
+    if (type.indexOf("application/json") === 0) {
+      try {
+        var detail = JSON.parse(body).detail;
+        if (typeof detail === "string") return detail;
+      } catch (err) { /* not JSON after all: fall back to the status */ }
+    } else if (type.indexOf("text/html") === 0) {
+      var doc = new DOMParser().parseFromString(body, "text/html");
+      var message = doc.querySelector(".error-message");
+      if (message && message.textContent.trim()) return message.textContent.trim();
+    }
+    return "";
+  }
+
+  function showError(text) {
+    var region = errorRegion();
+    if (!region) return;
+    region.textContent = "";
+    var message = document.createElement("p");
+    message.textContent = text;
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "link-button";
+    dismiss.textContent = "Dismiss";
+    dismiss.addEventListener("click", function () { region.textContent = ""; });
+    region.appendChild(message);
+    region.appendChild(dismiss);
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var reason = reasonFrom(xhr);
+    showError("That did not work (error " + xhr.status + "). " +
+      (reason || "Please try again in a moment."));
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showError("The server could not be reached. Check your connection and try again.");
+  });
+  document.addEventListener("htmx:timeout", function () {
+    showError("The server took too long to answer. Please try again.");
+  });
+
+  window.katabank = { typeset: typeset, showError: showError };
 
   if (window.htmx) {
     window.htmx.onLoad(typeset); // runs for the whole body first, then for each swapped fragment
