@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Final
 
 from fsrs import Card as FsrsCard
@@ -25,11 +25,15 @@ __all__ = [
     "ANSWER_MAX_CHARS",
     "RATINGS",
     "EventNotFound",
+    "LastReview",
     "QueueState",
     "answer_event",
     "as_utc",
     "day_start",
+    "format_interval",
     "fsrs_card",
+    "last_review",
+    "next_intervals",
     "next_question",
     "queue_state",
     "rate",
@@ -43,6 +47,9 @@ RATINGS: Final = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 ANSWER_MAX_CHARS: Final = 10_000
 
 scheduler: Final = Scheduler()
+# Previews show the interval before FSRS's random fuzz (as Anki's buttons do), so they are the
+# same on every look; the real review may land a day or so either side of a long one.
+_preview: Final = Scheduler(enable_fuzzing=False)
 
 
 class EventNotFound(LookupError):
@@ -126,6 +133,64 @@ def upcoming(*, session: Session, user: User, limit: int) -> list[tuple[datetime
         .limit(limit)
     ).all()
     return [(as_utc(card.due), question) for card, question in rows]
+
+
+def next_intervals(
+    *, session: Session, user: User, question_id: str, now: datetime
+) -> dict[int, timedelta]:
+    """For each rating, how long until the card would be due again (FSRS, previewed, unsaved):
+    what the rating buttons show, as Anki's do."""
+    now = as_utc(now)
+    card = session.exec(
+        select(Card).where(Card.user_id == user.id, Card.question_id == question_id)
+    ).first()
+    state = fsrs_card(card) if card is not None else FsrsCard(due=now)
+    return {
+        rating: _preview.review_card(state, Rating(rating), now)[0].due - now for rating in RATINGS
+    }
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short interval as Anki writes it on its buttons: 10m, 5h, 4d, 1.5mo, 2.1y."""
+    minutes = interval.total_seconds() / 60
+    if minutes < 60:
+        return f"{max(1, round(minutes))}m"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)}h"
+    days = minutes / (24 * 60)
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}".removesuffix(".0") + "mo"
+    return f"{days / 365:.1f}".removesuffix(".0") + "y"
+
+
+@dataclass(frozen=True)
+class LastReview:
+    """The user's latest rating of a question and when its card is due next."""
+
+    rating: int
+    due: datetime
+
+
+def last_review(*, session: Session, user: User, question_id: str) -> LastReview | None:
+    """What the confirmation after a rating says; None before the first rating."""
+    rating = session.exec(
+        select(PracticeEvent.rating)
+        .where(
+            PracticeEvent.user_id == user.id,
+            PracticeEvent.question_id == question_id,
+            col(PracticeEvent.rating).is_not(None),
+        )
+        .order_by(col(PracticeEvent.at).desc(), col(PracticeEvent.id).desc())
+        .limit(1)
+    ).first()
+    due = session.exec(
+        select(Card.due).where(Card.user_id == user.id, Card.question_id == question_id)
+    ).first()
+    if rating is None or due is None:
+        return None
+    return LastReview(rating=rating, due=as_utc(due))
 
 
 def rate(

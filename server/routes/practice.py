@@ -6,7 +6,9 @@ Each page is one URL that serves the whole page, or only the card when htmx asks
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -36,14 +38,22 @@ def flashcards(
     settings: SettingsDep,
     question: QuestionQuery = "",
     reveal: bool = False,
+    rated: QuestionQuery = "",
 ) -> Response:
     now = utcnow()
     doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
     queue = reviews.queue_state(
         session=session, user=user, now=now, new_per_day=settings.new_cards_per_day
     )
+    revealed = reveal and doc is not None
     return _card(
-        request, "flashcards", question=doc, revealed=reveal and doc is not None, queue=queue
+        request,
+        "flashcards",
+        question=doc,
+        revealed=revealed,
+        queue=queue,
+        intervals=_intervals(session, user, doc) if revealed else None,
+        confirmation=_confirmation(session, user, catalog, rated),
     )
 
 
@@ -60,8 +70,8 @@ def rate_flashcard(
     doc = get_question(question_id, catalog)
     reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
     if not _wants_card(request):
-        return RedirectResponse("/flashcards", status_code=303)
-    return flashcards(request, session, user, catalog, settings)
+        return RedirectResponse(f"/flashcards?{urlencode({'rated': doc.id})}", status_code=303)
+    return flashcards(request, session, user, catalog, settings, rated=doc.id)
 
 
 @router.get("/answer")
@@ -72,12 +82,21 @@ def answer_form(
     catalog: CatalogDep,
     settings: SettingsDep,
     question: QuestionQuery = "",
+    rated: QuestionQuery = "",
 ) -> Response:
     doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
     queue = reviews.queue_state(
         session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
     )
-    return _card(request, "answer", question=doc, queue=queue, typed="", error=None)
+    return _card(
+        request,
+        "answer",
+        question=doc,
+        queue=queue,
+        typed="",
+        error=None,
+        confirmation=_confirmation(session, user, catalog, rated),
+    )
 
 
 @router.post("/answer")
@@ -106,7 +125,7 @@ def submit_answer(
     )
     if not _wants_card(request):
         return RedirectResponse(f"/answer/{event.id}", status_code=303)
-    return _result(request, catalog, event)
+    return _result(request, session, user, catalog, event)
 
 
 @router.get("/answer/{event_id}")
@@ -120,7 +139,7 @@ def answer_result(
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    return _result(request, catalog, event)
+    return _result(request, session, user, catalog, event)
 
 
 @router.post("/answer/{event_id}/rate")
@@ -148,8 +167,8 @@ def rate_answer(
     except reviews.EventNotFound:
         raise HTTPException(409, "You have already rated this answer.") from None
     if not _wants_card(request):
-        return RedirectResponse("/answer", status_code=303)
-    return answer_form(request, session, user, catalog, settings)
+        return RedirectResponse(f"/answer?{urlencode({'rated': event.question_id})}", 303)
+    return answer_form(request, session, user, catalog, settings, rated=event.question_id)
 
 
 def _wants_card(request: Request) -> bool:
@@ -161,6 +180,8 @@ def _wants_card(request: Request) -> bool:
 def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any) -> Response:
     """The whole practice page, or just its card when htmx asked for that."""
     context.setdefault("queue", None)
+    context.setdefault("intervals", None)
+    context.setdefault("confirmation", None)
     fragment = "practice/_card.html" if mode == "flashcards" else f"practice/_{mode}.html"
     name = fragment if _wants_card(request) else f"practice/{mode}.html"
     return render(
@@ -173,7 +194,9 @@ def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any
     )
 
 
-def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Response:
+def _result(
+    request: Request, session: Session, user: User, catalog: Catalog, event: PracticeEvent
+) -> Response:
     doc = catalog.question(event.question_id)
     if doc is None:
         raise HTTPException(404, "That question is no longer in the bank.")
@@ -187,7 +210,31 @@ def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Respons
         event=event,
         points=points,
         suggested=suggested_rating(score or 0.0),
+        intervals=_intervals(session, user, doc) if event.rating is None else None,
     )
+
+
+def _intervals(session: Session, user: User, doc: QuestionDoc | None) -> dict[int, str] | None:
+    """What each rating button says the card's next interval would be."""
+    if doc is None:
+        return None
+    previews = reviews.next_intervals(session=session, user=user, question_id=doc.id, now=utcnow())
+    return {rating: reviews.format_interval(interval) for rating, interval in previews.items()}
+
+
+def _confirmation(
+    session: Session, user: User, catalog: Catalog, question_id: str
+) -> dict[str, str] | None:
+    """What the card after a rating says about it: which question, which rating, when next."""
+    doc = catalog.question(question_id) if question_id else None
+    last = doc and reviews.last_review(session=session, user=user, question_id=doc.id)
+    if doc is None or not last:
+        return None
+    return {
+        "prompt": doc.prompt,
+        "rating": reviews.RATINGS[last.rating],
+        "next": reviews.format_interval(max(last.due - utcnow(), timedelta())),
+    }
 
 
 def _next(session: Session, user: User, catalog: Catalog, settings: Settings) -> QuestionDoc | None:
