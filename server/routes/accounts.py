@@ -15,6 +15,7 @@ from server.config import Settings
 from server.deps import OptionalUser, SessionDep, SettingsDep, render
 from server.middleware import SESSION_COOKIE, cookie_header
 from server.models import User
+from server.next_page import login_reason, safe_next
 
 router = APIRouter()
 
@@ -24,18 +25,11 @@ _Field = Annotated[str, Form(max_length=1000)]
 _Next = Annotated[str, Form(max_length=2000)]
 
 
-def _safe_next(target: str | None) -> str:
-    """A local path to go to after logging in; anything else (another site) becomes "/"."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
-
-
 def _logged_in(session: Session, settings: Settings, user: User, target: str) -> Response:
     """Start a login session for `user`, set its cookie and go on to `target`."""
     lifetime = timedelta(days=settings.session_days)
     token, _ = accounts.start_login(session=session, user=user, lifetime=lifetime)
-    response = RedirectResponse(_safe_next(target), status_code=303)
+    response = RedirectResponse(safe_next(target), status_code=303)
     max_age = int(lifetime.total_seconds())
     response.headers.append(
         "set-cookie", cookie_header(SESSION_COOKIE, token, settings=settings, max_age=max_age)
@@ -46,7 +40,7 @@ def _logged_in(session: Session, settings: Settings, user: User, target: str) ->
 @router.get("/register")
 def register_form(request: Request, user: OptionalUser, next: str = "/") -> Response:
     if user is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
+        return RedirectResponse(safe_next(next), status_code=303)
     return render(request, "accounts/register.html", errors={}, username="", next=next)
 
 
@@ -76,8 +70,15 @@ def register(
 @router.get("/login")
 def login_form(request: Request, user: OptionalUser, next: str = "/") -> Response:
     if user is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
-    return render(request, "accounts/login.html", error=None, username="", next=next)
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(
+        request,
+        "accounts/login.html",
+        error=None,
+        username="",
+        next=safe_next(next),
+        reason=login_reason(next),
+    )
 
 
 @router.post("/login")
