@@ -8,6 +8,7 @@ cards counts cards introduced since the start of the current UTC day.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Final
@@ -86,32 +87,46 @@ def fsrs_card(card: Card) -> FsrsCard:
     return FsrsCard.from_dict(card.fsrs_card)  # type: ignore[arg-type]
 
 
-def queue_state(*, session: Session, user: User, now: datetime, new_per_day: int) -> QueueState:
-    """Counts for the home page and the practice page's empty state."""
+def queue_state(
+    *,
+    session: Session,
+    user: User,
+    now: datetime,
+    new_per_day: int,
+    only: Collection[str] | None = None,
+) -> QueueState:
+    """Counts for the home page and the practice page's empty state; with `only`, counted
+    among those question ids (the topics the user chose)."""
     now = as_utc(now)
     due = session.exec(
-        select(func.count()).select_from(Card).where(*_live_cards(user), Card.due <= now)
+        select(func.count()).select_from(Card).where(*_live_cards(user, only), Card.due <= now)
     ).one()
-    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user))).one()
+    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user, only))).one()
     return QueueState(
         due=due,
         new_available=min(
             _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day),
-            _unseen_count(session=session, user=user),
+            _unseen_count(session=session, user=user, only=only),
         ),
         next_due=as_utc(next_due) if next_due is not None else None,
     )
 
 
 def next_question(
-    *, session: Session, user: User, now: datetime, new_per_day: int
+    *,
+    session: Session,
+    user: User,
+    now: datetime,
+    new_per_day: int,
+    only: Collection[str] | None = None,
 ) -> Question | None:
-    """The card due longest ago, else the first unseen question if today's allowance permits."""
+    """The card due longest ago, else the first unseen question if today's allowance permits;
+    with `only`, among those question ids."""
     now = as_utc(now)
     due = session.exec(
         select(Question)
         .join(Card, col(Card.question_id) == Question.id)
-        .where(*_live_cards(user), Card.due <= now)
+        .where(*_live_cards(user, only), Card.due <= now)
         .order_by(col(Card.due), col(Card.id))
         .limit(1)
     ).first()
@@ -119,7 +134,7 @@ def next_question(
         return due
     if _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day) <= 0:
         return None
-    unseen = session.exec(select(Question).where(*_unseen(user))).all()
+    unseen = session.exec(select(Question).where(*_unseen(user, only))).all()
     return min(unseen, key=_source_order, default=None)
 
 
@@ -321,20 +336,36 @@ def _id(user: User) -> int:
     return user.id
 
 
-def _live_cards(user: User) -> tuple[ColumnElement[bool], ...]:
-    """Conditions for the user's cards whose question is still in the bank."""
+def _live_cards(
+    user: User, only: Collection[str] | None = None
+) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for the user's cards whose question is still in the bank (and in `only`)."""
     live = select(Question.id).where(col(Question.removed_at).is_(None))
-    return (col(Card.user_id) == user.id, col(Card.question_id).in_(live))
+    conditions: list[ColumnElement[bool]] = [
+        col(Card.user_id) == user.id,
+        col(Card.question_id).in_(live),
+    ]
+    if only is not None:
+        conditions.append(col(Card.question_id).in_(list(only)))
+    return tuple(conditions)
 
 
-def _unseen(user: User) -> tuple[ColumnElement[bool], ...]:
-    """Conditions for questions in the bank that the user has no card for yet."""
+def _unseen(user: User, only: Collection[str] | None = None) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for questions in the bank (and in `only`) the user has no card for yet."""
     seen = select(Card.question_id).where(Card.user_id == user.id)
-    return (col(Question.removed_at).is_(None), col(Question.id).not_in(seen))
+    conditions: list[ColumnElement[bool]] = [
+        col(Question.removed_at).is_(None),
+        col(Question.id).not_in(seen),
+    ]
+    if only is not None:
+        conditions.append(col(Question.id).in_(list(only)))
+    return tuple(conditions)
 
 
-def _unseen_count(*, session: Session, user: User) -> int:
-    return session.exec(select(func.count()).select_from(Question).where(*_unseen(user))).one()
+def _unseen_count(*, session: Session, user: User, only: Collection[str] | None = None) -> int:
+    return session.exec(
+        select(func.count()).select_from(Question).where(*_unseen(user, only))
+    ).one()
 
 
 def _new_allowance(*, session: Session, user: User, now: datetime, new_per_day: int) -> int:

@@ -6,6 +6,7 @@ Each page is one URL that serves the whole page, or only the card when htmx asks
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -27,6 +28,9 @@ router = APIRouter()
 QuestionField = Annotated[str, Form(min_length=1, max_length=120)]
 RatingField = Annotated[int, Form(ge=1, le=4)]
 QuestionQuery = Annotated[str, Query(max_length=120)]
+# The topics to practise (none chosen: all); unknown names are ignored, the count is capped.
+TopicsQuery = Annotated[list[str], Query(max_length=50)]
+TopicsField = Annotated[list[str], Form(max_length=50)]
 
 
 @router.get("/flashcards")
@@ -39,11 +43,21 @@ def flashcards(
     question: QuestionQuery = "",
     reveal: bool = False,
     rated: QuestionQuery = "",
+    topic: TopicsQuery = [],  # noqa: B006 (FastAPI copies defaults; a list is its idiom)
 ) -> Response:
     now = utcnow()
-    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
+    chosen = _Chosen.of(catalog, topic)
+    doc = (
+        get_question(question, catalog)
+        if question
+        else _next(session, user, catalog, settings, chosen)
+    )
     queue = reviews.queue_state(
-        session=session, user=user, now=now, new_per_day=settings.new_cards_per_day
+        session=session,
+        user=user,
+        now=now,
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
     )
     revealed = reveal and doc is not None
     return _card(
@@ -54,6 +68,7 @@ def flashcards(
         queue=queue,
         intervals=_intervals(session, user, doc) if revealed else None,
         confirmation=_confirmation(session, user, catalog, rated),
+        chosen=chosen,
     )
 
 
@@ -66,12 +81,14 @@ def rate_flashcard(
     settings: SettingsDep,
     question_id: QuestionField,
     rating: RatingField,
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     doc = get_question(question_id, catalog)
     reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
     if not _wants_card(request):
-        return RedirectResponse(f"/flashcards?{urlencode({'rated': doc.id})}", status_code=303)
-    return flashcards(request, session, user, catalog, settings, rated=doc.id)
+        query = urlencode({"rated": doc.id, "topic": topic}, doseq=True)
+        return RedirectResponse(f"/flashcards?{query}", status_code=303)
+    return flashcards(request, session, user, catalog, settings, rated=doc.id, topic=topic)
 
 
 @router.get("/answer")
@@ -83,10 +100,20 @@ def answer_form(
     settings: SettingsDep,
     question: QuestionQuery = "",
     rated: QuestionQuery = "",
+    topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
-    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
+    chosen = _Chosen.of(catalog, topic)
+    doc = (
+        get_question(question, catalog)
+        if question
+        else _next(session, user, catalog, settings, chosen)
+    )
     queue = reviews.queue_state(
-        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+        session=session,
+        user=user,
+        now=utcnow(),
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
     )
     return _card(
         request,
@@ -96,6 +123,7 @@ def answer_form(
         typed="",
         error=None,
         confirmation=_confirmation(session, user, catalog, rated),
+        chosen=chosen,
     )
 
 
@@ -107,13 +135,23 @@ def submit_answer(
     catalog: CatalogDep,
     question_id: QuestionField,
     answer: Annotated[str, Form()] = "",
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     doc = get_question(question_id, catalog)
+    chosen = _Chosen.of(catalog, topic)
     error = _answer_problem(answer)
     if error is not None:
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
         status = 200 if _wants_card(request) else 400
-        return _card(request, "answer", status_code=status, question=doc, typed=answer, error=error)
+        return _card(
+            request,
+            "answer",
+            status_code=status,
+            question=doc,
+            typed=answer,
+            error=error,
+            chosen=chosen,
+        )
     result = coverage(doc.key_points, answer, idf=catalog.idf)
     event = reviews.record_answer(
         session=session,
@@ -124,8 +162,9 @@ def submit_answer(
         now=utcnow(),
     )
     if not _wants_card(request):
-        return RedirectResponse(f"/answer/{event.id}", status_code=303)
-    return _result(request, session, user, catalog, event)
+        query = urlencode({"topic": chosen.topics}, doseq=True)
+        return RedirectResponse(f"/answer/{event.id}?{query}", status_code=303)
+    return _result(request, session, user, catalog, event, chosen)
 
 
 @router.get("/answer/{event_id}")
@@ -135,11 +174,12 @@ def answer_result(
     user: CurrentUser,
     catalog: CatalogDep,
     event_id: Annotated[int, Path(ge=1)],
+    topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    return _result(request, session, user, catalog, event)
+    return _result(request, session, user, catalog, event, _Chosen.of(catalog, topic))
 
 
 @router.post("/answer/{event_id}/rate")
@@ -151,6 +191,7 @@ def rate_answer(
     settings: SettingsDep,
     event_id: Annotated[int, Path(ge=1)],
     rating: RatingField,
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None or catalog.question(event.question_id) is None:
@@ -167,8 +208,11 @@ def rate_answer(
     except reviews.EventNotFound:
         raise HTTPException(409, "You have already rated this answer.") from None
     if not _wants_card(request):
-        return RedirectResponse(f"/answer?{urlencode({'rated': event.question_id})}", 303)
-    return answer_form(request, session, user, catalog, settings, rated=event.question_id)
+        query = urlencode({"rated": event.question_id, "topic": topic}, doseq=True)
+        return RedirectResponse(f"/answer?{query}", status_code=303)
+    return answer_form(
+        request, session, user, catalog, settings, rated=event.question_id, topic=topic
+    )
 
 
 def _wants_card(request: Request) -> bool:
@@ -182,6 +226,7 @@ def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any
     context.setdefault("queue", None)
     context.setdefault("intervals", None)
     context.setdefault("confirmation", None)
+    context.setdefault("chosen", _Chosen())
     fragment = "practice/_card.html" if mode == "flashcards" else f"practice/_{mode}.html"
     name = fragment if _wants_card(request) else f"practice/{mode}.html"
     return render(
@@ -195,7 +240,12 @@ def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any
 
 
 def _result(
-    request: Request, session: Session, user: User, catalog: Catalog, event: PracticeEvent
+    request: Request,
+    session: Session,
+    user: User,
+    catalog: Catalog,
+    event: PracticeEvent,
+    chosen: _Chosen,
 ) -> Response:
     doc = catalog.question(event.question_id)
     if doc is None:
@@ -211,6 +261,7 @@ def _result(
         points=points,
         suggested=suggested_rating(score or 0.0),
         intervals=_intervals(session, user, doc) if event.rating is None else None,
+        chosen=chosen,
     )
 
 
@@ -237,11 +288,37 @@ def _confirmation(
     }
 
 
-def _next(session: Session, user: User, catalog: Catalog, settings: Settings) -> QuestionDoc | None:
+def _next(
+    session: Session, user: User, catalog: Catalog, settings: Settings, chosen: _Chosen
+) -> QuestionDoc | None:
     row = reviews.next_question(
-        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+        session=session,
+        user=user,
+        now=utcnow(),
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
     )
     return catalog.question(row.id) if row is not None else None
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """The topics the user chose to practise (none: all), and the questions they cover."""
+
+    topics: list[str] = field(default_factory=list)
+    all_topics: list[str] = field(default_factory=list)
+    question_ids: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, catalog: Catalog, names: list[str]) -> _Chosen:
+        all_topics = catalog.topics()
+        topics = [name for name in all_topics if name in set(names)]
+        ids = None
+        if topics:
+            ids = frozenset(
+                doc.id for doc in catalog.questions.values() if set(doc.topics) & set(topics)
+            )
+        return cls(topics=topics, all_topics=all_topics, question_ids=ids)
 
 
 def _answer_problem(answer: str) -> str | None:

@@ -429,3 +429,34 @@ def test_a_rating_is_confirmed_on_the_next_card(logged_in: TestClient) -> None:
 )
 def test_intervals_are_written_as_anki_writes_them(minutes: float, shown: str) -> None:
     assert reviews.format_interval(timedelta(minutes=minutes)) == shown
+
+
+def test_practice_can_be_limited_to_chosen_topics(logged_in: TestClient) -> None:
+    # In notes order the first question is transformer-drawbacks; choosing sql skips to sql-order.
+    assert _shown_question(logged_in) == "transformer-drawbacks"
+    html = page(logged_in.get("/flashcards?topic=sql"))
+    assert one(html, "#card input[name=question]").attributes["value"] == "sql-order"
+    checked = [box.attributes["value"] for box in html.css("#topic-chooser input:checked")]
+    assert checked == ["sql"]
+    assert [f.attributes["value"] for f in html.css("#card input[name=topic]")] == ["sql"]
+    # Rating keeps the choice: the redirect carries it, and with sql done nothing else is due.
+    form = {"question_id": "sql-order", "rating": 3, "topic": "sql"}
+    response = post_form(logged_in, "/flashcards", form, token_from="/")
+    assert response.headers["location"] == "/flashcards?rated=sql-order&topic=sql"
+    after = page(logged_in.get(response.headers["location"]))
+    assert after.css_first("#card .card-prompt") is None
+    assert after.css_first("#card .all-done") is not None
+    # Unknown topics are ignored; two topics practise both.
+    assert _shown_question(logged_in, "/answer?topic=nonsense") == "transformer-drawbacks"
+    both = page(logged_in.get("/answer?topic=rnn&topic=sql"))
+    assert one(both, "#card input[name=question_id]").attributes["value"] == "lstm"
+    assert text(both, "#topic-chooser summary strong") == "rnn, sql"
+
+
+def test_a_question_page_hides_its_answer_until_asked(client: TestClient) -> None:
+    html = page(client.get("/questions/lstm"))
+    reveal = one(html, "details#answer-reveal")
+    assert "open" not in reveal.attributes
+    assert text(reveal, "summary") == "Show the answer"
+    assert one(reveal, ".answer .prose").text().strip() == "Long Short-Term Memory."
+    assert one(html, ".answer-first a").attributes["href"] == "/answer?question=lstm"
