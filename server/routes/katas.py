@@ -183,6 +183,7 @@ def kata_history(
         kata=kata,
         history=history,
         solved=kata.id in katas.solved_ids(session=session, user=user),
+        draft=drafts.get_draft(session=session, user=user, kata_id=kata.id),
     )
 
 
@@ -200,7 +201,10 @@ def submission_page(
         solved = kata is not None and _solves(submission)
         next_kata = _next_kata(request, session, user, kata) if solved and kata else None
         return _result(request, submission, kata, solved=solved, next_kata=next_kata)
-    return _editor_page(request, "katas/submission.html", submission=submission, kata=kata)
+    draft = drafts.get_draft(session=session, user=user, kata_id=submission.kata_id)
+    return _editor_page(
+        request, "katas/submission.html", submission=submission, kata=kata, draft=draft
+    )
 
 
 @router.post("/submissions/{submission_id}/load")

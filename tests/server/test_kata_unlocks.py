@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -12,7 +13,7 @@ from server.approaches import _approach, approaches
 from server.config import PROJECT_ROOT
 from server.models import User
 from server.submissions import Kind, Status
-from tests.factories import make_submission, one, page, text
+from tests.factories import csrf_token, make_submission, one, page, text
 
 KATA = load_kata(PROJECT_ROOT / "katas", "intersection")
 
@@ -63,3 +64,37 @@ def test_an_approachs_sentence_comes_from_its_docstring_or_first_comment(tmp_pat
     assert _approach(tmp_path / "with_docstring.py").summary == "Sort first."
     assert _approach(tmp_path / "with_comment.py").summary == "Two pointers walk the lists."
     assert _approach(tmp_path / "bare_name.py").summary == "Bare name."
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("test_nothing_shared", "Nothing shared"),
+        ("test_keeps_first_order[3-4]", "Keeps first order [3-4]"),
+        ("sample_case", "Sample case"),
+    ],
+)
+def test_test_names_read_as_sentences(client: TestClient, name: str, sentence: str) -> None:
+    env = client.app.state.templates.env  # type: ignore[attr-defined]
+    macro = env.from_string('{% import "katas/_macros.html" as k %}{{ k.test_sentence(name) }}')
+    assert macro.render(name=name).strip() == sentence
+
+
+def test_load_buttons_say_when_loading_would_replace_the_draft(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    same = make_submission(engine, user, source="x = 1\n", status=Status.done)
+    other = make_submission(engine, user, source="x = 2\n", status=Status.done)
+    logged_in.post(
+        "/katas/intersection/draft",
+        data={"source": "x = 1\n", "csrf_token": csrf_token(logged_in, "/katas/intersection")},
+    )
+    html = page(logged_in.get("/katas/intersection"))
+    forms = {
+        form.attributes["action"]: form.attributes["data-replaces-draft"]
+        for form in html.css("#history form.load-form")
+    }
+    assert forms == {
+        f"/submissions/{same.id}/load": "false",
+        f"/submissions/{other.id}/load": "true",
+    }
