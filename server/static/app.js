@@ -1,5 +1,5 @@
-// Katabank's script for every page: typesets maths with the vendored KaTeX, and says so
-// whenever an htmx request fails.
+// Katabank's script for every page: typesets maths with the vendored KaTeX, shows times in the
+// viewer's time zone, and says so whenever an htmx request fails.
 // Markdown rendering (server/rendering.py) leaves TeX in <span class="math inline">,
 // <span class="math display"> and <div class="math block">; this turns it into KaTeX HTML,
 // on page load and in every fragment htmx swaps in.
@@ -70,13 +70,38 @@
     showError("The server took too long to answer. Please try again.");
   });
 
-  window.katabank = { typeset: typeset, showError: showError };
+  // Times come from the server in UTC (<time datetime=... data-local=...>); show them in the
+  // viewer's own time zone, naming it, and keep the UTC text in the title for hover.
+  var TIME_FORMATS = {
+    "date-time": { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+    "date-time-seconds": { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
+    "time": { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" }
+  };
+
+  function localizeTimes(root) {
+    if (!root.querySelectorAll || !window.Intl) return;
+    root.querySelectorAll("time[data-local]:not([data-localized])").forEach(function (el) {
+      var moment = new Date(el.getAttribute("datetime"));
+      var format = TIME_FORMATS[el.getAttribute("data-local")];
+      if (isNaN(moment.getTime()) || !format) return;
+      el.title = el.title || el.textContent;
+      el.textContent = new Intl.DateTimeFormat(undefined, format).format(moment);
+      el.setAttribute("data-localized", "");
+    });
+  }
+
+  function onLoad(root) {
+    typeset(root);
+    localizeTimes(root);
+  }
+
+  window.katabank = { typeset: typeset, showError: showError, localizeTimes: localizeTimes };
 
   if (window.htmx) {
-    window.htmx.onLoad(typeset); // runs for the whole body first, then for each swapped fragment
+    window.htmx.onLoad(onLoad); // runs for the whole body first, then for each swapped fragment
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { typeset(document.body); });
+    document.addEventListener("DOMContentLoaded", function () { onLoad(document.body); });
   } else {
-    typeset(document.body);
+    onLoad(document.body);
   }
 })();

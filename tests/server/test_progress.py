@@ -228,3 +228,16 @@ def test_reviews_and_answer_checks_are_counted_apart(
     assert [cell.text() for cell in today.css("td")] == ["2", "2", "50%"]
     svg = ET.fromstring(one(html, "svg#activity-chart").html or "")
     assert [bar.get("data-value") for bar in svg.findall(f".//{SVG}rect[@class='bar']")] == ["2"]
+
+
+def test_times_carry_their_utc_instant_for_the_browser_to_localise(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    with Session(engine, expire_on_commit=False) as session:
+        _rate_on(session, user, utcnow(), 4)
+    html = page(logged_in.get("/progress"))
+    moment = one(html, "#due-table time[data-local]")
+    iso = str(moment.attributes["datetime"])
+    assert iso.endswith("+00:00")
+    due = datetime.fromisoformat(iso)
+    assert moment.text() == moment.attributes["title"] == due.strftime("%Y-%m-%d %H:%M UTC")
