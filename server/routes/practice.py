@@ -6,7 +6,6 @@ Each page is one URL that serves the whole page, or only the card when htmx asks
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -22,6 +21,7 @@ from server.config import Settings
 from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
 from server.keypoints import coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
+from server.practice_topics import TopicChoice, choose_topics
 
 router = APIRouter()
 
@@ -46,7 +46,7 @@ def flashcards(
     topic: TopicsQuery = [],  # noqa: B006 (FastAPI copies defaults; a list is its idiom)
 ) -> Response:
     now = utcnow()
-    chosen = _Chosen.of(catalog, topic)
+    chosen = choose_topics(catalog, topic)
     doc = (
         get_question(question, catalog)
         if question
@@ -102,7 +102,7 @@ def answer_form(
     rated: QuestionQuery = "",
     topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
-    chosen = _Chosen.of(catalog, topic)
+    chosen = choose_topics(catalog, topic)
     doc = (
         get_question(question, catalog)
         if question
@@ -138,7 +138,7 @@ def submit_answer(
     topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     doc = get_question(question_id, catalog)
-    chosen = _Chosen.of(catalog, topic)
+    chosen = choose_topics(catalog, topic)
     error = _answer_problem(answer)
     if error is not None:
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
@@ -163,7 +163,7 @@ def submit_answer(
     )
     if not _wants_card(request):
         query = urlencode({"topic": chosen.topics}, doseq=True)
-        return RedirectResponse(f"/answer/{event.id}?{query}", status_code=303)
+        return RedirectResponse(f"/answer/{event.id}{'?' if query else ''}{query}", 303)
     return _result(request, session, user, catalog, event, chosen)
 
 
@@ -179,7 +179,7 @@ def answer_result(
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    return _result(request, session, user, catalog, event, _Chosen.of(catalog, topic))
+    return _result(request, session, user, catalog, event, choose_topics(catalog, topic))
 
 
 @router.post("/answer/{event_id}/rate")
@@ -226,7 +226,7 @@ def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any
     context.setdefault("queue", None)
     context.setdefault("intervals", None)
     context.setdefault("confirmation", None)
-    context.setdefault("chosen", _Chosen())
+    context.setdefault("chosen", TopicChoice())
     fragment = "practice/_card.html" if mode == "flashcards" else f"practice/_{mode}.html"
     name = fragment if _wants_card(request) else f"practice/{mode}.html"
     return render(
@@ -245,7 +245,7 @@ def _result(
     user: User,
     catalog: Catalog,
     event: PracticeEvent,
-    chosen: _Chosen,
+    chosen: TopicChoice,
 ) -> Response:
     doc = catalog.question(event.question_id)
     if doc is None:
@@ -289,7 +289,7 @@ def _confirmation(
 
 
 def _next(
-    session: Session, user: User, catalog: Catalog, settings: Settings, chosen: _Chosen
+    session: Session, user: User, catalog: Catalog, settings: Settings, chosen: TopicChoice
 ) -> QuestionDoc | None:
     row = reviews.next_question(
         session=session,
@@ -299,26 +299,6 @@ def _next(
         only=chosen.question_ids,
     )
     return catalog.question(row.id) if row is not None else None
-
-
-@dataclass(frozen=True)
-class _Chosen:
-    """The topics the user chose to practise (none: all), and the questions they cover."""
-
-    topics: list[str] = field(default_factory=list)
-    all_topics: list[str] = field(default_factory=list)
-    question_ids: frozenset[str] | None = None
-
-    @classmethod
-    def of(cls, catalog: Catalog, names: list[str]) -> _Chosen:
-        all_topics = catalog.topics()
-        topics = [name for name in all_topics if name in set(names)]
-        ids = None
-        if topics:
-            ids = frozenset(
-                doc.id for doc in catalog.questions.values() if set(doc.topics) & set(topics)
-            )
-        return cls(topics=topics, all_topics=all_topics, question_ids=ids)
 
 
 def _answer_problem(answer: str) -> str | None:
