@@ -65,6 +65,7 @@ def test_question_page_typesets_maths(
 ) -> None:
     question_id = _math_question(live_server)
     page.goto(f"{live_server.url}/questions/{question_id}")
+    page.get_by_text("Show the answer").click()  # folded until asked for
     maths = page.locator(".answer .math")
     expect(maths.first).to_have_attribute("data-typeset", "")
     expect(page.locator(".answer .math .katex").first).to_be_visible()
