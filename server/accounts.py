@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from server import ratelimit
@@ -176,7 +177,11 @@ def create_user(
         password_hash = hash_password(password)
     user = User(username=username, password_hash=password_hash, role=role)
     session.add(user)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # registered by a request racing this one since the check above
+        session.rollback()
+        raise AccountError({"username": "That username is taken."}) from None
     session.refresh(user)
     return user
 

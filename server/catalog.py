@@ -22,6 +22,7 @@ from server.bank.files import BankError, QuestionDoc, load_bank
 from server.config import Settings
 from server.keypoints import Idf, fit_idf
 from server.models import Kata, Question, utcnow
+from server.search import SearchIndex
 
 __all__ = ["Catalog", "load_catalog", "sync_catalog"]
 
@@ -43,6 +44,11 @@ class Catalog:
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""
         return sorted({topic for doc in self.questions.values() for topic in doc.topics})
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """The questions tokenised for search, built on the first search."""
+        return SearchIndex(self.questions.values())
 
     @cached_property
     def idf(self) -> Idf:

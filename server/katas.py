@@ -17,7 +17,15 @@ from graders.spec import DIFFICULTIES
 from server.models import Submission, User
 from server.submissions import Kind
 
-__all__ = ["DIFFICULTIES", "KataRow", "kata_rows", "solved_ids", "statement_body", "topics"]
+__all__ = [
+    "DIFFICULTIES",
+    "KataRow",
+    "kata_rows",
+    "next_kata",
+    "solved_ids",
+    "statement_body",
+    "topics",
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,20 @@ def kata_rows(
         and (solved is None or (kata.id in done) == solved)
     ]
     return sorted(rows, key=lambda row: (DIFFICULTIES.index(row.kata.difficulty), row.kata.title))
+
+
+def next_kata(
+    *, session: Session, user: User, katas: Iterable[KataSpec], after: KataSpec
+) -> KataSpec | None:
+    """The first unsolved kata after `after` in the list's order (easiest first), wrapping
+    round; None once every kata is solved."""
+    rows = kata_rows(session=session, user=user, katas=katas)
+    ids = [row.kata.id for row in rows]
+    start = ids.index(after.id) + 1 if after.id in ids else 0
+    for row in rows[start:] + rows[:start]:
+        if not row.solved and row.kata.id != after.id:
+            return row.kata
+    return None
 
 
 def topics(katas: Iterable[KataSpec]) -> list[str]:

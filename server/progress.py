@@ -21,11 +21,12 @@ __all__ = [
     "MASTERED_STABILITY_DAYS",
     "Day",
     "TopicMastery",
+    "Totals",
     "card_count",
     "daily_activity",
     "streak",
     "topic_mastery",
-    "total_events",
+    "totals",
 ]
 
 MASTERED_STABILITY_DAYS = 21.0
@@ -47,23 +48,39 @@ class TopicMastery:
 
 @dataclass(frozen=True)
 class Day:
-    """One UTC day of practice: events, and of the rated ones how many were Good or Easy."""
+    """One UTC day of practice: every event, the reviews (rated events) and of those how many
+    were Good or Easy, and the typed answers checked."""
 
     day: date
     events: int
     rated: int
     good: int
+    answers: int = 0
 
     @property
     def good_share(self) -> float | None:
         return self.good / self.rated if self.rated else None
 
 
-def total_events(*, session: Session, user: User) -> int:
-    """Every practice event the user has stored."""
-    return session.exec(
-        select(func.count()).select_from(PracticeEvent).where(PracticeEvent.user_id == user.id)
+@dataclass(frozen=True)
+class Totals:
+    """Reviews (ratings, each of which moved a card's schedule, whether of a flashcard or of a
+    typed answer) and answer checks (typed answers scored against key points, rated or not)."""
+
+    reviews: int
+    answer_checks: int
+
+
+def totals(*, session: Session, user: User) -> Totals:
+    """The user's reviews and answer checks, counted apart: one typed answer that is then
+    rated is one answer check and one review."""
+    reviews, answers = session.exec(
+        select(
+            func.count(col(PracticeEvent.rating)),
+            func.count(col(PracticeEvent.id)).filter(col(PracticeEvent.mode) == "answer"),
+        ).where(PracticeEvent.user_id == user.id)
     ).one()
+    return Totals(reviews=reviews, answer_checks=answers)
 
 
 def card_count(*, session: Session, user: User) -> int:
@@ -91,21 +108,23 @@ def daily_activity(*, session: Session, user: User, now: datetime, days: int = 3
     """The last `days` UTC days, oldest first, today included, empty days too."""
     first = day_start(now) - timedelta(days=days - 1)
     rows = session.exec(
-        select(PracticeEvent.at, PracticeEvent.rating).where(
+        select(PracticeEvent.at, PracticeEvent.rating, PracticeEvent.mode).where(
             PracticeEvent.user_id == user.id, col(PracticeEvent.at) >= first
         )
     ).all()
     events: Counter[date] = Counter()
     rated: Counter[date] = Counter()
     good: Counter[date] = Counter()
-    for at, rating in rows:
+    answers: Counter[date] = Counter()
+    for at, rating, mode in rows:
         day = as_utc(at).date()
         events[day] += 1
+        answers[day] += mode == "answer"
         if rating is not None:
             rated[day] += 1
             good[day] += rating >= 3
     span = [first.date() + timedelta(days=offset) for offset in range(days)]
-    return [Day(day, events[day], rated[day], good[day]) for day in span]
+    return [Day(day, events[day], rated[day], good[day], answers[day]) for day in span]
 
 
 def topic_mastery(*, session: Session, user: User) -> list[TopicMastery]:

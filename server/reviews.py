@@ -8,27 +8,33 @@ cards counts cards introduced since the start of the current UTC day.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Final
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, update
 from sqlmodel import Session, col, func, select
 
 from server.keypoints import Coverage
 from server.models import Card, PracticeEvent, Question, User
+from server.upserts import insert_or_ignore
 
 __all__ = [
     "ANSWER_MAX_CHARS",
     "RATINGS",
     "EventNotFound",
+    "LastReview",
     "QueueState",
     "answer_event",
     "as_utc",
     "day_start",
+    "format_interval",
     "fsrs_card",
+    "last_review",
+    "next_intervals",
     "next_question",
     "queue_state",
     "rate",
@@ -42,6 +48,9 @@ RATINGS: Final = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 ANSWER_MAX_CHARS: Final = 10_000
 
 scheduler: Final = Scheduler()
+# Previews show the interval before FSRS's random fuzz (as Anki's buttons do), so they are the
+# same on every look; the real review may land a day or so either side of a long one.
+_preview: Final = Scheduler(enable_fuzzing=False)
 
 
 class EventNotFound(LookupError):
@@ -78,32 +87,46 @@ def fsrs_card(card: Card) -> FsrsCard:
     return FsrsCard.from_dict(card.fsrs_card)  # type: ignore[arg-type]
 
 
-def queue_state(*, session: Session, user: User, now: datetime, new_per_day: int) -> QueueState:
-    """Counts for the home page and the practice page's empty state."""
+def queue_state(
+    *,
+    session: Session,
+    user: User,
+    now: datetime,
+    new_per_day: int,
+    only: Collection[str] | None = None,
+) -> QueueState:
+    """Counts for the home page and the practice page's empty state; with `only`, counted
+    among those question ids (the topics the user chose)."""
     now = as_utc(now)
     due = session.exec(
-        select(func.count()).select_from(Card).where(*_live_cards(user), Card.due <= now)
+        select(func.count()).select_from(Card).where(*_live_cards(user, only), Card.due <= now)
     ).one()
-    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user))).one()
+    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user, only))).one()
     return QueueState(
         due=due,
         new_available=min(
             _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day),
-            _unseen_count(session=session, user=user),
+            _unseen_count(session=session, user=user, only=only),
         ),
         next_due=as_utc(next_due) if next_due is not None else None,
     )
 
 
 def next_question(
-    *, session: Session, user: User, now: datetime, new_per_day: int
+    *,
+    session: Session,
+    user: User,
+    now: datetime,
+    new_per_day: int,
+    only: Collection[str] | None = None,
 ) -> Question | None:
-    """The card due longest ago, else the first unseen question if today's allowance permits."""
+    """The card due longest ago, else the first unseen question if today's allowance permits;
+    with `only`, among those question ids."""
     now = as_utc(now)
     due = session.exec(
         select(Question)
         .join(Card, col(Card.question_id) == Question.id)
-        .where(*_live_cards(user), Card.due <= now)
+        .where(*_live_cards(user, only), Card.due <= now)
         .order_by(col(Card.due), col(Card.id))
         .limit(1)
     ).first()
@@ -111,7 +134,7 @@ def next_question(
         return due
     if _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day) <= 0:
         return None
-    unseen = session.exec(select(Question).where(*_unseen(user))).all()
+    unseen = session.exec(select(Question).where(*_unseen(user, only))).all()
     return min(unseen, key=_source_order, default=None)
 
 
@@ -125,6 +148,64 @@ def upcoming(*, session: Session, user: User, limit: int) -> list[tuple[datetime
         .limit(limit)
     ).all()
     return [(as_utc(card.due), question) for card, question in rows]
+
+
+def next_intervals(
+    *, session: Session, user: User, question_id: str, now: datetime
+) -> dict[int, timedelta]:
+    """For each rating, how long until the card would be due again (FSRS, previewed, unsaved):
+    what the rating buttons show, as Anki's do."""
+    now = as_utc(now)
+    card = session.exec(
+        select(Card).where(Card.user_id == user.id, Card.question_id == question_id)
+    ).first()
+    state = fsrs_card(card) if card is not None else FsrsCard(due=now)
+    return {
+        rating: _preview.review_card(state, Rating(rating), now)[0].due - now for rating in RATINGS
+    }
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short interval as Anki writes it on its buttons: 10m, 5h, 4d, 1.5mo, 2.1y."""
+    minutes = interval.total_seconds() / 60
+    if minutes < 60:
+        return f"{max(1, round(minutes))}m"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)}h"
+    days = minutes / (24 * 60)
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}".removesuffix(".0") + "mo"
+    return f"{days / 365:.1f}".removesuffix(".0") + "y"
+
+
+@dataclass(frozen=True)
+class LastReview:
+    """The user's latest rating of a question and when its card is due next."""
+
+    rating: int
+    due: datetime
+
+
+def last_review(*, session: Session, user: User, question_id: str) -> LastReview | None:
+    """What the confirmation after a rating says; None before the first rating."""
+    rating = session.exec(
+        select(PracticeEvent.rating)
+        .where(
+            PracticeEvent.user_id == user.id,
+            PracticeEvent.question_id == question_id,
+            col(PracticeEvent.rating).is_not(None),
+        )
+        .order_by(col(PracticeEvent.at).desc(), col(PracticeEvent.id).desc())
+        .limit(1)
+    ).first()
+    due = session.exec(
+        select(Card.due).where(Card.user_id == user.id, Card.question_id == question_id)
+    ).first()
+    if rating is None or due is None:
+        return None
+    return LastReview(rating=rating, due=as_utc(due))
 
 
 def rate(
@@ -146,18 +227,8 @@ def rate(
     now = as_utc(now)
     event = None
     if answer_event_id is not None:
-        event = _answer_event(session, user, question_id, answer_event_id)
-    card = session.exec(
-        select(Card).where(Card.user_id == user.id, Card.question_id == question_id)
-    ).first()
-    if card is None:
-        card = Card(
-            user_id=_id(user),
-            question_id=question_id,
-            fsrs_card=dict(FsrsCard(card_id=int(now.timestamp() * 1000), due=now).to_dict()),
-            due=now,
-            introduced_at=now,
-        )
+        event = _claim_answer_event(session, user, question_id, answer_event_id, rating)
+    card = _card_for_review(session, user, question_id, now)
     reviewed, _ = scheduler.review_card(fsrs_card(card), Rating(rating), now)
     card.fsrs_card = dict(reviewed.to_dict())
     card.due = reviewed.due
@@ -166,12 +237,37 @@ def rate(
         event = PracticeEvent(
             user_id=_id(user), question_id=question_id, at=now, mode="flashcard", rating=rating
         )
-    else:
-        event.rating = rating
-    session.add(event)
+        session.add(event)
     session.commit()
     session.refresh(event)
     return event
+
+
+def _card_for_review(session: Session, user: User, question_id: str, now: datetime) -> Card:
+    """The user's card for the question, introduced now if new, locked until the commit.
+
+    Inserted with ON CONFLICT DO NOTHING, so two first ratings arriving together (two tabs,
+    a double click) both review the one card instead of the second failing on the unique key.
+    """
+    new = FsrsCard(card_id=int(now.timestamp() * 1000), due=now)
+    insert_or_ignore(
+        session=session,
+        model=Card,
+        values={
+            "user_id": _id(user),
+            "question_id": question_id,
+            "fsrs_card": dict(new.to_dict()),
+            "due": now,
+            "introduced_at": now,
+        },
+        keys=("user_id", "question_id"),
+    )
+    return session.exec(
+        select(Card)
+        .where(Card.user_id == user.id, Card.question_id == question_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 def record_answer(
@@ -207,10 +303,30 @@ def answer_event(*, session: Session, user: User, event_id: int) -> PracticeEven
     return event
 
 
-def _answer_event(session: Session, user: User, question_id: str, event_id: int) -> PracticeEvent:
-    event = answer_event(session=session, user=user, event_id=event_id)
-    if event is None or event.question_id != question_id or event.rating is not None:
+def _claim_answer_event(
+    session: Session, user: User, question_id: str, event_id: int, rating: int
+) -> PracticeEvent:
+    """Set the rating of one of the user's unrated answers, or raise EventNotFound.
+
+    The update itself checks that the answer is still unrated, so of two ratings racing for
+    one answer exactly one wins and the other is told, instead of both reviewing the card.
+    """
+    claimed = session.execute(
+        update(PracticeEvent)
+        .where(
+            col(PracticeEvent.id) == event_id,
+            col(PracticeEvent.user_id) == _id(user),
+            col(PracticeEvent.question_id) == question_id,
+            col(PracticeEvent.mode) == "answer",
+            col(PracticeEvent.rating).is_(None),
+        )
+        .values(rating=rating)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
         raise EventNotFound(event_id)
+    event = session.get(PracticeEvent, event_id, populate_existing=True)
+    assert event is not None
     return event
 
 
@@ -220,20 +336,36 @@ def _id(user: User) -> int:
     return user.id
 
 
-def _live_cards(user: User) -> tuple[ColumnElement[bool], ...]:
-    """Conditions for the user's cards whose question is still in the bank."""
+def _live_cards(
+    user: User, only: Collection[str] | None = None
+) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for the user's cards whose question is still in the bank (and in `only`)."""
     live = select(Question.id).where(col(Question.removed_at).is_(None))
-    return (col(Card.user_id) == user.id, col(Card.question_id).in_(live))
+    conditions: list[ColumnElement[bool]] = [
+        col(Card.user_id) == user.id,
+        col(Card.question_id).in_(live),
+    ]
+    if only is not None:
+        conditions.append(col(Card.question_id).in_(list(only)))
+    return tuple(conditions)
 
 
-def _unseen(user: User) -> tuple[ColumnElement[bool], ...]:
-    """Conditions for questions in the bank that the user has no card for yet."""
+def _unseen(user: User, only: Collection[str] | None = None) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for questions in the bank (and in `only`) the user has no card for yet."""
     seen = select(Card.question_id).where(Card.user_id == user.id)
-    return (col(Question.removed_at).is_(None), col(Question.id).not_in(seen))
+    conditions: list[ColumnElement[bool]] = [
+        col(Question.removed_at).is_(None),
+        col(Question.id).not_in(seen),
+    ]
+    if only is not None:
+        conditions.append(col(Question.id).in_(list(only)))
+    return tuple(conditions)
 
 
-def _unseen_count(*, session: Session, user: User) -> int:
-    return session.exec(select(func.count()).select_from(Question).where(*_unseen(user))).one()
+def _unseen_count(*, session: Session, user: User, only: Collection[str] | None = None) -> int:
+    return session.exec(
+        select(func.count()).select_from(Question).where(*_unseen(user, only))
+    ).one()
 
 
 def _new_allowance(*, session: Session, user: User, now: datetime, new_per_day: int) -> int:

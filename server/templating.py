@@ -38,6 +38,8 @@ class VendorAssets:
     katex_js: str | None = None
     katex_css: str | None = None
     codemirror_js: str | None = None
+    swagger_js: str | None = None
+    swagger_css: str | None = None
 
     @classmethod
     def discover(cls, static_dir: Path) -> VendorAssets:
@@ -54,6 +56,8 @@ class VendorAssets:
             katex_js=find("katex-*/katex.min.js"),
             katex_css=find("katex-*/katex.min.css"),
             codemirror_js=find("codemirror-*.min.js"),
+            swagger_js=find("swagger-ui-*/swagger-ui-bundle.js"),
+            swagger_css=find("swagger-ui-*/swagger-ui.css"),
         )
 
 

@@ -7,6 +7,7 @@ from types import ModuleType
 from server.routes import (
     accounts,
     api,
+    api_docs,
     attempts_api,
     hiring_api,
     home,
@@ -31,6 +32,7 @@ ROUTERS: tuple[ModuleType, ...] = (
     progress,
     katas,
     api,
+    api_docs,
     attempts_api,
     mock,
     hiring_api,

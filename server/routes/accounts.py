@@ -15,6 +15,7 @@ from server.config import Settings
 from server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep, render
 from server.middleware import SESSION_COOKIE, cookie_header
 from server.models import User
+from server.next_page import login_reason, safe_next
 from server.ratelimit import RateLimited
 
 router = APIRouter()
@@ -24,13 +25,6 @@ router = APIRouter()
 _Field = Annotated[str, Form(max_length=1000)]
 _Next = Annotated[str, Form(max_length=2000)]
 _BUSY = "The server is busy checking passwords. Try again in a moment."
-
-
-def _safe_next(target: str | None) -> str:
-    """A local path to go to after logging in; anything else (another site) becomes "/"."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
 
 
 def _gate(request: Request) -> accounts.HashGate:
@@ -62,7 +56,7 @@ def _logged_in(
         client=request.state.client,
         user_agent=request.headers.get("user-agent", ""),
     )
-    response = RedirectResponse(_safe_next(target), status_code=303)
+    response = RedirectResponse(safe_next(target), status_code=303)
     max_age = int(policy.lifetime.total_seconds())
     response.headers.append(
         "set-cookie", cookie_header(SESSION_COOKIE, token, settings=settings, max_age=max_age)
@@ -73,7 +67,7 @@ def _logged_in(
 @router.get("/register")
 def register_form(request: Request, user: OptionalUser, next: str = "/") -> Response:
     if user is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
+        return RedirectResponse(safe_next(next), status_code=303)
     return render(request, "accounts/register.html", errors={}, username="", next=next)
 
 
@@ -126,8 +120,15 @@ def register(
 @router.get("/login")
 def login_form(request: Request, user: OptionalUser, next: str = "/") -> Response:
     if user is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
-    return render(request, "accounts/login.html", error=None, username="", next=next)
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(
+        request,
+        "accounts/login.html",
+        error=None,
+        username="",
+        next=safe_next(next),
+        reason=login_reason(next),
+    )
 
 
 @router.post("/login")

@@ -21,7 +21,12 @@ def home(
     settings: SettingsDep,
 ) -> Response:
     if user is None:
-        return render(request, "home/welcome.html", question_count=len(catalog.questions))
+        return render(
+            request,
+            "home/welcome.html",
+            question_count=len(catalog.questions),
+            kata_count=len(catalog.katas),
+        )
     now = utcnow()
     return render(
         request,
@@ -31,4 +36,5 @@ def home(
         ),
         streak=progress.streak(session=session, user=user, now=now),
         question_count=len(catalog.questions),
+        kata_count=len(catalog.katas),
     )

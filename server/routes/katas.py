@@ -16,7 +16,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from graders import Kata as KataSpec
+from graders import Verdict
 from server import drafts, katas, submissions
+from server.approaches import approaches
 from server.deps import (
     CatalogDep,
     CurrentUser,
@@ -24,6 +26,7 @@ from server.deps import (
     LimitsDep,
     QueueDep,
     SessionDep,
+    get_catalog,
     render,
 )
 from server.middleware import CONTENT_SECURITY_POLICY
@@ -198,6 +201,7 @@ def kata_history(
         kata=kata,
         history=history,
         solved=kata.id in katas.solved_ids(session=session, user=user),
+        draft=drafts.get_draft(session=session, user=user, kata_id=kata.id),
     )
 
 
@@ -212,8 +216,13 @@ def submission_page(
     submission = _own(session, user, submission_id)
     kata = catalog.katas.get(submission.kata_id)
     if _htmx_target(request) == "result":
-        return _result(request, submission, kata)
-    return _editor_page(request, "katas/submission.html", submission=submission, kata=kata)
+        solved = kata is not None and _solves(submission)
+        next_kata = _next_kata(request, session, user, kata) if solved and kata else None
+        return _result(request, submission, kata, solved=solved, next_kata=next_kata)
+    draft = drafts.get_draft(session=session, user=user, kata_id=submission.kata_id)
+    return _editor_page(
+        request, "katas/submission.html", submission=submission, kata=kata, draft=draft
+    )
 
 
 @router.post("/submissions/{submission_id}/load")
@@ -251,6 +260,7 @@ def _kata_page(
     history = _history(session, user, kata)
     if source is None:
         source = draft.source if draft is not None else kata.starter
+    solved = kata.id in katas.solved_ids(session=session, user=user)
     return _editor_page(
         request,
         "katas/page.html",
@@ -263,9 +273,17 @@ def _kata_page(
         history=history,
         latest=None if refused or not history else history[0],
         refused=refused,
-        solved=kata.id in katas.solved_ids(session=session, user=user),
+        solved=solved,
         answers=_answers(session, user, kata),
+        # Unlocked by solving, never before: they would give the kata away.
+        approaches=approaches(kata) if solved else [],
+        next_kata=_next_kata(request, session, user, kata) if solved else None,
     )
+
+
+def _next_kata(request: Request, session: Session, user: User, kata: KataSpec) -> KataSpec | None:
+    catalog = get_catalog(request)
+    return katas.next_kata(session=session, user=user, katas=catalog.katas.values(), after=kata)
 
 
 def _editor_page(
@@ -312,9 +330,16 @@ def _answers(session: Session, user: User, kata: KataSpec) -> list[Submission]:
 
 
 def _result(
-    request: Request, submission: Submission, kata: KataSpec | None, *, status_code: int = 200
+    request: Request,
+    submission: Submission,
+    kata: KataSpec | None,
+    *,
+    status_code: int = 200,
+    solved: bool = False,
+    next_kata: KataSpec | None = None,
 ) -> Response:
-    """The result fragment; once graded, `HX-Trigger` tells the page to refresh its history."""
+    """The result fragment; once graded, `HX-Trigger` tells the page to refresh its history.
+    A passing submit also says what it unlocked: the next kata and the other approaches."""
     done = submission.status == Status.done
     headers = {"HX-Trigger": "submission-done"} if done else None
     return render(
@@ -324,7 +349,13 @@ def _result(
         headers=headers,
         submission=submission,
         kata=kata,
+        unlocked=solved,
+        next_kata=next_kata,
     )
+
+
+def _solves(submission: Submission) -> bool:
+    return submission.kind == Kind.submit and submission.verdict == Verdict.PASSED
 
 
 def _htmx_target(request: Request) -> str | None:

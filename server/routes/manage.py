@@ -28,7 +28,6 @@ from server.mailer import MailError
 from server.reviews import as_utc
 from server.routes.hiring_api import candidate_url
 from server.routes.hiring_deps import Id, OwnAssessment, OwnInvitation, OwnSet
-from server.search import search_questions
 
 __all__ = ["router"]
 
@@ -239,8 +238,8 @@ def _find(catalog: Catalog, q: str, kind: str, topic: str, difficulty: str) -> l
                     }
                 )
     if kind in ("", "concept"):
-        for doc in search_questions(
-            catalog.questions.values(), text=q, topic=topic or None, difficulty=difficulty or None
+        for doc in catalog.search_index.search(
+            text=q, topic=topic or None, difficulty=difficulty or None
         ):
             found.append(
                 {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -20,6 +21,7 @@ from server.config import Settings
 from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
 from server.keypoints import coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
+from server.practice_topics import TopicChoice, choose_topics
 from server.ratelimit import RateLimited, Window
 
 router = APIRouter()
@@ -27,6 +29,9 @@ router = APIRouter()
 QuestionField = Annotated[str, Form(min_length=1, max_length=120)]
 RatingField = Annotated[int, Form(ge=1, le=4)]
 QuestionQuery = Annotated[str, Query(max_length=120)]
+# The topics to practise (none chosen: all); unknown names are ignored, the count is capped.
+TopicsQuery = Annotated[list[str], Query(max_length=50)]
+TopicsField = Annotated[list[str], Form(max_length=50)]
 
 
 @router.get("/flashcards")
@@ -38,14 +43,33 @@ def flashcards(
     settings: SettingsDep,
     question: QuestionQuery = "",
     reveal: bool = False,
+    rated: QuestionQuery = "",
+    topic: TopicsQuery = [],  # noqa: B006 (FastAPI copies defaults; a list is its idiom)
 ) -> Response:
     now = utcnow()
-    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
-    queue = reviews.queue_state(
-        session=session, user=user, now=now, new_per_day=settings.new_cards_per_day
+    chosen = choose_topics(catalog, topic)
+    doc = (
+        get_question(question, catalog)
+        if question
+        else _next(session, user, catalog, settings, chosen)
     )
+    queue = reviews.queue_state(
+        session=session,
+        user=user,
+        now=now,
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
+    )
+    revealed = reveal and doc is not None
     return _card(
-        request, "flashcards", question=doc, revealed=reveal and doc is not None, queue=queue
+        request,
+        "flashcards",
+        question=doc,
+        revealed=revealed,
+        queue=queue,
+        intervals=_intervals(session, user, doc) if revealed else None,
+        confirmation=_confirmation(session, user, catalog, rated),
+        chosen=chosen,
     )
 
 
@@ -58,12 +82,14 @@ def rate_flashcard(
     settings: SettingsDep,
     question_id: QuestionField,
     rating: RatingField,
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     doc = get_question(question_id, catalog)
     reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
     if not _wants_card(request):
-        return RedirectResponse("/flashcards", status_code=303)
-    return flashcards(request, session, user, catalog, settings)
+        query = urlencode({"rated": doc.id, "topic": topic}, doseq=True)
+        return RedirectResponse(f"/flashcards?{query}", status_code=303)
+    return flashcards(request, session, user, catalog, settings, rated=doc.id, topic=topic)
 
 
 @router.get("/answer")
@@ -74,12 +100,32 @@ def answer_form(
     catalog: CatalogDep,
     settings: SettingsDep,
     question: QuestionQuery = "",
+    rated: QuestionQuery = "",
+    topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
-    doc = get_question(question, catalog) if question else _next(session, user, catalog, settings)
-    queue = reviews.queue_state(
-        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+    chosen = choose_topics(catalog, topic)
+    doc = (
+        get_question(question, catalog)
+        if question
+        else _next(session, user, catalog, settings, chosen)
     )
-    return _card(request, "answer", question=doc, queue=queue, typed="", error=None)
+    queue = reviews.queue_state(
+        session=session,
+        user=user,
+        now=utcnow(),
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
+    )
+    return _card(
+        request,
+        "answer",
+        question=doc,
+        queue=queue,
+        typed="",
+        error=None,
+        confirmation=_confirmation(session, user, catalog, rated),
+        chosen=chosen,
+    )
 
 
 @router.post("/answer")
@@ -91,8 +137,10 @@ def submit_answer(
     settings: SettingsDep,
     question_id: QuestionField,
     answer: Annotated[str, Form()] = "",
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     doc = get_question(question_id, catalog)
+    chosen = choose_topics(catalog, topic)
     error = _answer_problem(answer)
     if error is None:
         # Scoring a typed answer costs CPU, so a script typing answers is a flood like any other.
@@ -114,7 +162,15 @@ def submit_answer(
     if error is not None:
         # htmx leaves 4xx responses unswapped, so the fragment carries the error with a 200.
         status = 200 if _wants_card(request) else 400
-        return _card(request, "answer", status_code=status, question=doc, typed=answer, error=error)
+        return _card(
+            request,
+            "answer",
+            status_code=status,
+            question=doc,
+            typed=answer,
+            error=error,
+            chosen=chosen,
+        )
     result = coverage(doc.key_points, answer, idf=catalog.idf, prompt=doc.prompt)
     event = reviews.record_answer(
         session=session,
@@ -125,8 +181,9 @@ def submit_answer(
         now=utcnow(),
     )
     if not _wants_card(request):
-        return RedirectResponse(f"/answer/{event.id}", status_code=303)
-    return _result(request, catalog, event)
+        query = urlencode({"topic": chosen.topics}, doseq=True)
+        return RedirectResponse(f"/answer/{event.id}{'?' if query else ''}{query}", 303)
+    return _result(request, session, user, catalog, event, chosen)
 
 
 @router.get("/answer/{event_id}")
@@ -136,11 +193,12 @@ def answer_result(
     user: CurrentUser,
     catalog: CatalogDep,
     event_id: Annotated[int, Path(ge=1)],
+    topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    return _result(request, catalog, event)
+    return _result(request, session, user, catalog, event, choose_topics(catalog, topic))
 
 
 @router.post("/answer/{event_id}/rate")
@@ -152,23 +210,28 @@ def rate_answer(
     settings: SettingsDep,
     event_id: Annotated[int, Path(ge=1)],
     rating: RatingField,
+    topic: TopicsField = [],  # noqa: B006
 ) -> Response:
     event = reviews.answer_event(session=session, user=user, event_id=event_id)
     if event is None or catalog.question(event.question_id) is None:
         raise HTTPException(404, "There is no answer of yours with that number.")
-    if event.rating is not None:
-        raise HTTPException(409, "You have already rated this answer.")
-    reviews.rate(
-        session=session,
-        user=user,
-        question_id=event.question_id,
-        rating=rating,
-        now=utcnow(),
-        answer_event_id=event.id,
-    )
+    try:
+        reviews.rate(
+            session=session,
+            user=user,
+            question_id=event.question_id,
+            rating=rating,
+            now=utcnow(),
+            answer_event_id=event.id,
+        )
+    except reviews.EventNotFound:
+        raise HTTPException(409, "You have already rated this answer.") from None
     if not _wants_card(request):
-        return RedirectResponse("/answer", status_code=303)
-    return answer_form(request, session, user, catalog, settings)
+        query = urlencode({"rated": event.question_id, "topic": topic}, doseq=True)
+        return RedirectResponse(f"/answer?{query}", status_code=303)
+    return answer_form(
+        request, session, user, catalog, settings, rated=event.question_id, topic=topic
+    )
 
 
 def _wants_card(request: Request) -> bool:
@@ -180,6 +243,9 @@ def _wants_card(request: Request) -> bool:
 def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any) -> Response:
     """The whole practice page, or just its card when htmx asked for that."""
     context.setdefault("queue", None)
+    context.setdefault("intervals", None)
+    context.setdefault("confirmation", None)
+    context.setdefault("chosen", TopicChoice())
     fragment = "practice/_card.html" if mode == "flashcards" else f"practice/_{mode}.html"
     name = fragment if _wants_card(request) else f"practice/{mode}.html"
     return render(
@@ -192,7 +258,14 @@ def _card(request: Request, mode: str, *, status_code: int = 200, **context: Any
     )
 
 
-def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Response:
+def _result(
+    request: Request,
+    session: Session,
+    user: User,
+    catalog: Catalog,
+    event: PracticeEvent,
+    chosen: TopicChoice,
+) -> Response:
     doc = catalog.question(event.question_id)
     if doc is None:
         raise HTTPException(404, "That question is no longer in the bank.")
@@ -206,12 +279,43 @@ def _result(request: Request, catalog: Catalog, event: PracticeEvent) -> Respons
         event=event,
         points=points,
         suggested=suggested_rating(score or 0.0),
+        intervals=_intervals(session, user, doc) if event.rating is None else None,
+        chosen=chosen,
     )
 
 
-def _next(session: Session, user: User, catalog: Catalog, settings: Settings) -> QuestionDoc | None:
+def _intervals(session: Session, user: User, doc: QuestionDoc | None) -> dict[int, str] | None:
+    """What each rating button says the card's next interval would be."""
+    if doc is None:
+        return None
+    previews = reviews.next_intervals(session=session, user=user, question_id=doc.id, now=utcnow())
+    return {rating: reviews.format_interval(interval) for rating, interval in previews.items()}
+
+
+def _confirmation(
+    session: Session, user: User, catalog: Catalog, question_id: str
+) -> dict[str, str] | None:
+    """What the card after a rating says about it: which question, which rating, when next."""
+    doc = catalog.question(question_id) if question_id else None
+    last = doc and reviews.last_review(session=session, user=user, question_id=doc.id)
+    if doc is None or not last:
+        return None
+    return {
+        "prompt": doc.prompt,
+        "rating": reviews.RATINGS[last.rating],
+        "next": reviews.format_interval(max(last.due - utcnow(), timedelta())),
+    }
+
+
+def _next(
+    session: Session, user: User, catalog: Catalog, settings: Settings, chosen: TopicChoice
+) -> QuestionDoc | None:
     row = reviews.next_question(
-        session=session, user=user, now=utcnow(), new_per_day=settings.new_cards_per_day
+        session=session,
+        user=user,
+        now=utcnow(),
+        new_per_day=settings.new_cards_per_day,
+        only=chosen.question_ids,
     )
     return catalog.question(row.id) if row is not None else None
 

@@ -25,13 +25,13 @@ def progress_page(
         chart_id="activity-chart",
         title="Reviews per day and share rated Good or Easy, last 30 days",
         days=[day.day for day in days],
-        counts=[day.events for day in days],
+        counts=[day.rated for day in days],
         shares=[day.good_share for day in days],
     )
     return render(
         request,
         "progress/page.html",
-        total=progress.total_events(session=session, user=user),
+        totals=progress.totals(session=session, user=user),
         streak=progress.streak(session=session, user=user, now=now),
         cards=progress.card_count(session=session, user=user),
         days=days,

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from server.bank.files import DIFFICULTIES
 from server.deps import AdminUser, CatalogDep, QuestionDep, SettingsDep, render
-from server.search import QUERY_MAX, paginate, search_questions
+from server.search import QUERY_MAX, hits, paginate
 
 router = APIRouter()
 
@@ -26,11 +26,13 @@ def browse(
     difficulty: Annotated[str, Query(pattern=_DIFFICULTY)] = "",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    found = search_questions(
-        catalog.questions.values(), text=q, topic=topic or None, difficulty=difficulty or None
+    found = catalog.search_index.search(
+        text=q, topic=topic or None, difficulty=difficulty or None
     )
+    results = paginate(found, number=page, size=settings.page_size)
     context: dict[str, Any] = {
-        "results": paginate(found, number=page, size=settings.page_size),
+        "results": results,
+        "hits": hits(results.items, text=q),
         "q": q,
         "topic": topic,
         "difficulty": difficulty,

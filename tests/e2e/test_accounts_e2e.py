@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from server.bank.files import load_bank
 from server.config import Settings
 from server.models import Role
-from server.search import search_questions
+from server.search import SearchIndex
 from tests.e2e.live import LiveServer
 from tests.factories import PASSWORD
 
@@ -65,6 +65,7 @@ def test_question_page_typesets_maths(
 ) -> None:
     question_id = _math_question(live_server)
     page.goto(f"{live_server.url}/questions/{question_id}")
+    page.get_by_text("Show the answer").click()  # folded until asked for
     maths = page.locator(".answer .math")
     expect(maths.first).to_have_attribute("data-typeset", "")
     expect(page.locator(".answer .math .katex").first).to_be_visible()
@@ -80,12 +81,13 @@ def test_question_page_typesets_maths(
 def test_search_narrows_the_list_as_you_type(page: Page, live_server: LiveServer) -> None:
     docs, _ = load_bank(live_server.questions_dir)
     page_size = Settings().page_size
+    index = SearchIndex(docs)
     # Search for a question by the longest words of its prompt; it must make the first page.
     query, target, expected = next(
         (query, doc, found)
         for doc in docs
         if (query := " ".join(sorted(re.findall(r"[A-Za-z]{4,}", doc.prompt), key=len)[-2:]))
-        and doc in (found := search_questions(docs, text=query))[:page_size]
+        and doc in (found := index.search(text=query))[:page_size]
         and len(found) < len(docs)
     )
     page.goto(live_server.url + "/questions")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from server.config import PROJECT_ROOT
 from tests.e2e.live import LiveServer
@@ -89,8 +89,17 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
     expect(page.locator("#result .io-got")).to_have_text("[0, 9, 9]")
     expect(page.locator(".submitted-code .cm-content")).to_contain_text("x in ys")
     screenshot(page, "kata-submission")
+    # The draft (the fix) differs from this code, so loading asks first.
+    asked: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
     page.get_by_role("button", name="Load into editor").click()
     expect(page).to_have_url(live_server.url + "/katas/intersection#editor")
+    assert asked and "Replace the code in your editor" in asked[0]
     expect(editor).to_contain_text("[x for x in xs if x in ys]")
 
     # Back to the fix, then a reload once it is saved: the draft is what was last typed.

@@ -41,12 +41,17 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
         else:
             page.get_by_role("button", name="Show answer").click()
         expect(page.locator("#card .reference")).to_be_visible()
+        # Each rating button shows when the card would come back, as Anki's do.
+        expect(page.locator("#card button[data-rating] .interval")).to_have_count(4)
         if number == 0:
             screenshot(page, "practice-flashcard")
             page.keyboard.press("3")
         else:
             page.get_by_role("button", name="Easy" if number % 2 else "Good").click()
         expect(page.locator("#card .card-prompt")).not_to_have_text(text)
+        expect(page.locator("#card .rating-confirmed")).to_contain_text(
+            "Easy" if number % 2 else "Good"
+        )
     # htmx swapped each card in place: the page itself never changed.
     expect(page).to_have_url(live_server.url + "/flashcards")
 
@@ -64,6 +69,7 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
 
     page.get_by_role("link", name="Progress").click()
     expect(page.locator("#total-reviews")).to_have_text("6")
+    expect(page.locator("#answer-checks")).to_have_text("1")
     expect(page.locator("#streak")).to_have_text("1 day")
     bars = page.locator("#activity-chart rect.bar")
     expect(bars).to_have_count(1)

@@ -211,8 +211,11 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     outcomes = {
         text(item, ".test-name"): item.attributes["class"] for item in result.css(".test-list li")
     }
-    assert outcomes["test_repeated_values_appear_once"] == "test outcome-failed"
-    assert outcomes["test_notes_example"] == "test outcome-passed"
+    # Test names read as sentences; the function's own name is on hover.
+    assert outcomes["Repeated values appear once"] == "test outcome-failed"
+    assert outcomes["Notes example"] == "test outcome-passed"
+    names = {one(item, ".test-name").attributes["title"] for item in result.css(".test-list li")}
+    assert "test_repeated_values_appear_once" in names
     # Running also saved the code as the draft.
     assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
 
@@ -226,7 +229,7 @@ def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: Test
     result = _graded_result(logged_in, "submit", source)
     heading = one(result, ".counterexample h3")
     assert heading.text(deep=False).strip() == "Smallest failing input"
-    assert text(heading, ".test-name") == "test_matches_reference"
+    assert text(heading, ".test-name") == "Matches reference"
     assert text(result, ".io-input") == "intersection([-10], [-10])"
     assert (text(result, ".io-expected"), text(result, ".io-got")) == (
         "[-10]",

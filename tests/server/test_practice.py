@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -68,11 +69,12 @@ def test_a_flashcard_shows_the_prompt_then_the_answer(logged_in: TestClient) -> 
     assert answer is not None
     assert text(answer, "span.math.inline") == "O(T^2 d)"
     buttons = revealed.css("#card form.rating-form button[name=rating]")
-    assert [(b.attributes["value"], b.text().split()[0]) for b in buttons] == [
-        ("1", "Again"),
-        ("2", "Hard"),
-        ("3", "Good"),
-        ("4", "Easy"),
+    # Each button says first when the card would come back (a new card here), then its rating.
+    assert [(b.attributes["value"], b.text().split()[:2]) for b in buttons] == [
+        ("1", ["1m", "Again"]),
+        ("2", ["6m", "Hard"]),
+        ("3", ["10m", "Good"]),
+        ("4", ["8d", "Easy"]),
     ]
     form = one(revealed, "#card form.rating-form")
     assert form.attributes["method"] == "post" and form.attributes["action"] == "/flashcards"
@@ -94,7 +96,7 @@ def test_rating_with_a_plain_form_redirects_to_the_next_card(
     first = _shown_question(logged_in)
     response = _rate(logged_in, first, 3)
     assert response.status_code == 303
-    assert response.headers["location"] == "/flashcards"
+    assert response.headers["location"] == f"/flashcards?rated={first}"
     [event] = _events(engine)
     assert (event.user_id, event.question_id, event.mode, event.rating) == (
         user.id,
@@ -191,7 +193,10 @@ def test_answer_mode_scores_key_points_and_takes_a_rating(
     assert suggested is not None and suggested.attributes["value"] == "4"
 
     rated = post_form(logged_in, f"/answer/{event.id}/rate", {"rating": "3"}, token_from="/answer")
-    assert rated.status_code == 303 and rated.headers["location"] == "/answer"
+    assert (
+        rated.status_code == 303
+        and rated.headers["location"] == "/answer?rated=transformer-drawbacks"
+    )
     [event] = _events(engine)
     assert (event.user_id, event.rating, event.typed_answer) == (
         user.id,
@@ -330,7 +335,8 @@ def test_practice_survives_a_restart(settings: Settings, make_user: Callable[...
     with TestClient(create_app(settings)) as second:
         login(second, "carol")
         html = page(second.get("/progress"))
-        assert text(html, "#total-reviews") == "2"
+        assert text(html, "#total-reviews") == "1"
+        assert text(html, "#answer-checks") == "1"
         assert text(html, "#cards-started") == "1"
 
 
@@ -374,3 +380,83 @@ def test_odd_requests_get_a_friendly_page(
     assert response.status_code == status
     assert page(response).css_first("p.error-message") is not None
     assert _events(engine) == []
+
+
+def test_rating_buttons_preview_the_cards_next_interval(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    _rate(logged_in, "lstm", 3)
+    with Session(engine) as session:
+        previews = reviews.next_intervals(
+            session=session, user=user, question_id="lstm", now=datetime.now(UTC)
+        )
+    html = page(logged_in.get("/flashcards?question=lstm&reveal=true"))
+    shown = [node.text() for node in html.css("#card button[name=rating] .interval")]
+    assert shown == [reviews.format_interval(previews[rating]) for rating in (1, 2, 3, 4)]
+    # A reviewed card has moved on: Good now waits longer than it did for a new card.
+    assert previews[3] > previews[1]
+
+
+def test_a_rating_is_confirmed_on_the_next_card(logged_in: TestClient) -> None:
+    token = csrf_token(logged_in, "/flashcards")
+    response = logged_in.post(
+        "/flashcards",
+        data={"csrf_token": token, "question_id": "lstm", "rating": "4"},
+        headers=HTMX,
+    )
+    confirmed = one(page(response), "#card .rating-confirmed[role=status]")
+    assert "What does LSTM stand for?" in confirmed.text()
+    assert text(confirmed, "strong") == "Easy"
+    assert re.fullmatch(r"\d+d", text(confirmed, ".next-interval"))  # FSRS fuzzes long ones
+    # Without JavaScript, the redirect names the rated card and the page confirms it the same way.
+    redirect = _rate(logged_in, "sql-order", 1)
+    assert redirect.headers["location"] == "/flashcards?rated=sql-order"
+    again = one(page(logged_in.get(redirect.headers["location"])), "#card .rating-confirmed")
+    assert text(again, "strong") == "Again"
+    assert page(logged_in.get("/flashcards")).css_first(".rating-confirmed") is None
+
+
+@pytest.mark.parametrize(
+    ("minutes", "shown"),
+    [
+        (0.2, "1m"),
+        (10, "10m"),
+        (90, "2h"),
+        (60 * 24 * 4, "4d"),
+        (60 * 24 * 45, "1.5mo"),
+        (60 * 24 * 365 * 2, "2y"),
+    ],
+)
+def test_intervals_are_written_as_anki_writes_them(minutes: float, shown: str) -> None:
+    assert reviews.format_interval(timedelta(minutes=minutes)) == shown
+
+
+def test_practice_can_be_limited_to_chosen_topics(logged_in: TestClient) -> None:
+    # In notes order the first question is transformer-drawbacks; choosing sql skips to sql-order.
+    assert _shown_question(logged_in) == "transformer-drawbacks"
+    html = page(logged_in.get("/flashcards?topic=sql"))
+    assert one(html, "#card input[name=question]").attributes["value"] == "sql-order"
+    checked = [box.attributes["value"] for box in html.css("#topic-chooser input:checked")]
+    assert checked == ["sql"]
+    assert [f.attributes["value"] for f in html.css("#card input[name=topic]")] == ["sql"]
+    # Rating keeps the choice: the redirect carries it, and with sql done nothing else is due.
+    form = {"question_id": "sql-order", "rating": 3, "topic": "sql"}
+    response = post_form(logged_in, "/flashcards", form, token_from="/")
+    assert response.headers["location"] == "/flashcards?rated=sql-order&topic=sql"
+    after = page(logged_in.get(response.headers["location"]))
+    assert after.css_first("#card .card-prompt") is None
+    assert after.css_first("#card .all-done") is not None
+    # Unknown topics are ignored; two topics practise both.
+    assert _shown_question(logged_in, "/answer?topic=nonsense") == "transformer-drawbacks"
+    both = page(logged_in.get("/answer?topic=rnn&topic=sql"))
+    assert one(both, "#card input[name=question_id]").attributes["value"] == "lstm"
+    assert text(both, "#topic-chooser summary strong") == "rnn, sql"
+
+
+def test_a_question_page_hides_its_answer_until_asked(client: TestClient) -> None:
+    html = page(client.get("/questions/lstm"))
+    reveal = one(html, "details#answer-reveal")
+    assert "open" not in reveal.attributes
+    assert text(reveal, "summary") == "Show the answer"
+    assert one(reveal, ".answer .prose").text().strip() == "Long Short-Term Memory."
+    assert one(html, ".answer-first a").attributes["href"] == "/answer?question=lstm"

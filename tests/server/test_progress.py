@@ -167,8 +167,8 @@ def test_the_progress_page_shows_my_numbers(
     ]
     rows = html.css("#activity-table tbody tr")
     assert len(rows) == 30
-    assert [cell.text() for cell in rows[0].css("td")] == ["1", "1", "100%"]  # newest first
-    assert [cell.text() for cell in rows[1].css("td")] == ["2", "2", "50%"]
+    assert [cell.text() for cell in rows[0].css("td")] == ["1", "0", "100%"]  # newest first
+    assert [cell.text() for cell in rows[1].css("td")] == ["2", "0", "50%"]
     topics = {row.attributes["data-topic"]: row for row in html.css("#mastery-table tbody tr")}
     assert text(topics["sql"], ".started") == "1"
     assert one(topics["rnn"], "meter").attributes["value"] == "0.0"
@@ -197,3 +197,47 @@ def test_progress_shows_only_my_own_data(
     assert html.css("#activity-chart rect.bar") == []
     assert html.css("#due-table") == []
     assert all(cell.text() == "0" for cell in html.css("#mastery-table .started"))
+
+
+def test_reviews_and_answer_checks_are_counted_apart(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    with Session(engine, expire_on_commit=False) as session:
+        _rate_on(session, user, utcnow(), 3)  # a flashcard: one review
+        for question in ("sql-order", "transfer-learning"):  # two answers checked ...
+            event = reviews.record_answer(
+                session=session,
+                user=user,
+                question_id=question,
+                typed_answer="a guess",
+                coverage=Coverage((False,)),
+                now=utcnow(),
+            )
+        reviews.rate(  # ... the second of them rated: a second review
+            session=session,
+            user=user,
+            question_id="transfer-learning",
+            rating=2,
+            now=utcnow(),
+            answer_event_id=event.id,
+        )
+    assert progress.totals(session=session, user=user) == progress.Totals(2, 2)
+    html = page(logged_in.get("/progress"))
+    assert (text(html, "#total-reviews"), text(html, "#answer-checks")) == ("2", "2")
+    today = one(html, "#activity-table tbody tr")
+    assert [cell.text() for cell in today.css("td")] == ["2", "2", "50%"]
+    svg = ET.fromstring(one(html, "svg#activity-chart").html or "")
+    assert [bar.get("data-value") for bar in svg.findall(f".//{SVG}rect[@class='bar']")] == ["2"]
+
+
+def test_times_carry_their_utc_instant_for_the_browser_to_localise(
+    logged_in: TestClient, engine: Engine, user: User
+) -> None:
+    with Session(engine, expire_on_commit=False) as session:
+        _rate_on(session, user, utcnow(), 4)
+    html = page(logged_in.get("/progress"))
+    moment = one(html, "#due-table time[data-local]")
+    iso = str(moment.attributes["datetime"])
+    assert iso.endswith("+00:00")
+    due = datetime.fromisoformat(iso)
+    assert moment.text() == moment.attributes["title"] == due.strftime("%Y-%m-%d %H:%M UTC")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -45,11 +47,60 @@ def test_search_matches_prompt_and_answer(client: TestClient) -> None:
 
 
 def test_search_ranks_prompt_matches_first(client: TestClient) -> None:
-    assert _ids(client, "q=attention") == [
-        "attention-mean",  # in the prompt
-        "transformer-drawbacks",  # in the answer ("Self-attention")
-        "transfer-learning",  # in the answer
-    ]
+    found = _ids(client, "q=attention")
+    assert found[0] == "attention-mean"  # in the prompt
+    # In the answers ("Self-attention", "attention layers"): BM25 puts the shorter one first.
+    assert found[1:] == ["transfer-learning", "transformer-drawbacks"]
+
+
+def test_search_matches_other_forms_of_a_word(client: TestClient) -> None:
+    assert _ids(client, "q=layer") == _ids(client, "q=layers") == ["transfer-learning"]
+    assert _ids(client, "q=averages") == _ids(client, "q=averaging") == ["attention-mean"]
+    assert _ids(client, "q=pretraining") == ["transfer-learning"]  # "pretrained"
+
+
+def test_search_ranks_by_relevance(settings: Settings, questions_dir: Path) -> None:
+    write_question(questions_dir, "one-gradient", "What is a loss?", "A gradient step.")
+    write_question(
+        questions_dir,
+        "many-gradients",
+        "Why do gradients vanish?",
+        "Gradients shrink as gradients pass back through saturated layers.",
+    )
+    with TestClient(create_app(settings)) as fresh:
+        assert _ids(fresh, "q=gradients") == ["many-gradients", "one-gradient"]
+
+
+def test_search_marks_the_matching_words_and_escapes_the_rest(
+    settings: Settings, questions_dir: Path
+) -> None:
+    write_question(
+        questions_dir,
+        "hostile",
+        "Why do <script>alert(1)</script> gradients vanish?",
+        "Because <img src=x onerror=alert(1)> each gradient shrinks & more.",
+    )
+    with TestClient(create_app(settings)) as fresh:
+        html = page(fresh.get("/questions?q=gradient"))
+    item = one(html, "li.question-item")
+    assert [mark.text() for mark in item.css(".question-link mark")] == ["gradients"]
+    assert [mark.text() for mark in item.css(".snippet mark")] == ["gradient"]
+    assert item.css_first("script") is None and item.css_first("img") is None
+    assert "<img src=x onerror=alert(1)>" in text(item, ".snippet")
+
+
+def test_an_empty_result_names_its_filters_and_offers_to_clear_them(client: TestClient) -> None:
+    html = page(client.get("/questions?q=pretrained&topic=sql&difficulty=hard"))
+    assert text(html, ".result-count").strip() == "No questions match."
+    filters = [" ".join(item.text().split()) for item in html.css(".active-filters li")]
+    assert filters == ["Search: “pretrained”", "Topic: sql", "Difficulty: hard"]
+    assert one(html, "a.clear-all").attributes["href"] == "/questions"
+    assert one(html, "a.clear-topic-difficulty").attributes["href"] == "/questions?q=pretrained"
+    assert _ids(client, "q=pretrained") == ["transfer-learning"]
+    # With only words to search for, there are no topic and difficulty to clear.
+    html = page(client.get("/questions?q=zzzz"))
+    assert [item.text() for item in html.css(".active-filters li")] == ["Search: “zzzz”"]
+    assert html.css_first("a.clear-topic-difficulty") is None
 
 
 def test_filters_by_topic_and_difficulty(client: TestClient) -> None:

@@ -14,10 +14,10 @@ import httpx
 import pytest
 from sqlmodel import Session, col, select
 
-from server import accounts, db
+from server import db
 from server.models import Submission, User
-from tests.factories import KEEPS_DUPLICATES, PASSWORD, RIGHT, wait_until_graded
-from tests.server.serving import login_client, serve
+from tests.factories import KEEPS_DUPLICATES, RIGHT, wait_until_graded
+from tests.server.serving import create_users, login_client, serve
 
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 
@@ -26,16 +26,6 @@ SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 def root(tmp_path: Path) -> Path:
     (tmp_path / "questions").mkdir()
     return tmp_path
-
-
-def _create_users(database_url: str, names: list[str]) -> None:
-    engine = db.make_engine(database_url)
-    try:
-        with Session(engine) as session:
-            for name in names:
-                accounts.create_user(session=session, username=name, password=PASSWORD)
-    finally:
-        engine.dispose()
 
 
 def _rows(database_url: str) -> list[Submission]:
@@ -51,7 +41,7 @@ def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: P
     database_url = f"sqlite:///{root / 'katabank.db'}"
     names = [f"user{number:02}" for number in range(20)]
     with serve(root, database_url, "server") as server:
-        _create_users(database_url, names)
+        create_users(database_url, names)
         clients = {name: login_client(server.url, name) for name in names}
         # Even users are right, odd users keep duplicates; each signs the code with its name.
         sources = {
@@ -103,7 +93,7 @@ def _usernames(database_url: str) -> dict[int | None, str]:
 def test_a_long_poll_leaves_other_pages_answering(root: Path) -> None:
     database_url = f"sqlite:///{root / 'katabank.db'}"
     with serve(root, database_url, "server") as server:
-        _create_users(database_url, ["waiter"])
+        create_users(database_url, ["waiter"])
         client = login_client(server.url, "waiter")
         # Stored after start-up and never queued, so it stays queued: the poll waits it out.
         engine = db.make_engine(database_url)
@@ -133,7 +123,7 @@ def test_a_long_poll_leaves_other_pages_answering(root: Path) -> None:
 def test_a_server_killed_mid_grading_grades_the_submission_after_restart(root: Path) -> None:
     database_url = f"sqlite:///{root / 'katabank.db'}"
     with serve(root, database_url, "first") as first:
-        _create_users(database_url, ["phoenix"])
+        create_users(database_url, ["phoenix"])
         client = login_client(first.url, "phoenix")
         body = {"kata_id": "intersection", "source": SLOW_BUT_RIGHT, "kind": "submit"}
         submission_id = client.post("/api/submissions", json=body).json()["id"]

@@ -6,6 +6,7 @@
 //   htmx-<v>.min.js
 //   katex-<v>/{katex.min.js, katex.min.css, contrib/auto-render.min.js, fonts/*.woff2, LICENSE}
 //   codemirror-<@codemirror/view v>.min.js   (IIFE defining window.KatabankEditor)
+//   swagger-ui-<v>/swagger-ui-bundle.js, swagger-ui.css, LICENSE (+ bundle licence notes)
 //   LICENSES.md
 //
 // The script deletes and rewrites everything it owns under server/static/vendor/.
@@ -40,15 +41,17 @@ function fail(msg) {
 const htmxV = pkgJson("htmx.org").version;
 const katexV = pkgJson("katex").version;
 const cmV = pkgJson("@codemirror/view").version;
+const swaggerV = pkgJson("swagger-ui-dist").version;
 
 // Sanity: the versions the recipe promises.
 if (!htmxV.startsWith("2.")) fail(`expected htmx 2.x, got ${htmxV}`);
 if (!katexV.startsWith("0.16.")) fail(`expected KaTeX 0.16.x, got ${katexV}`);
+if (!swaggerV.startsWith("5.")) fail(`expected swagger-ui-dist 5.x, got ${swaggerV}`);
 
 // Start clean: remove previous outputs (old versions included).
 fs.mkdirSync(outDir, {recursive: true});
 for (const entry of fs.readdirSync(outDir)) {
-  if (/^(htmx-.*\.min\.js|katex-[^/]+|codemirror-.*\.min\.js|LICENSES\.md)$/.test(entry)) {
+  if (/^(htmx-.*\.min\.js|katex-[^/]+|codemirror-.*\.min\.js|swagger-ui-[^/]+|LICENSES\.md)$/.test(entry)) {
     fs.rmSync(path.join(outDir, entry), {recursive: true, force: true});
   }
 }
@@ -110,6 +113,22 @@ for (const input of Object.keys(result.metafile.inputs)) {
 }
 const bundledNames = [...bundled.keys()].sort();
 
+// 3b. Swagger UI for the API page: the browser bundle and its CSS, without the source-map
+// comment (no .map is shipped), with the bundle's third-party licence notes and LICENSE.
+const swaggerDir = `swagger-ui-${swaggerV}`;
+fs.mkdirSync(path.join(outDir, swaggerDir), {recursive: true});
+for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+  const text = fs.readFileSync(path.join(nm, "swagger-ui-dist", name), "utf8");
+  const stripped = text.replace(/\n?\/[/*]# sourceMappingURL=[^\n]*\s*$/, "\n");
+  if (/sourceMappingURL/.test(stripped.slice(-300))) fail(`${name}: source-map comment left`);
+  fs.writeFileSync(path.join(outDir, swaggerDir, name), stripped);
+}
+copy(
+  path.join(nm, "swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt"),
+  path.join(outDir, swaggerDir, "swagger-ui-bundle.js.LICENSE.txt"),
+);
+copy(path.join(nm, "swagger-ui-dist/LICENSE"), path.join(outDir, swaggerDir, "LICENSE"));
+
 // 4. LICENSES.md
 const section = (title, name, usedFor) => {
   const p = pkgJson(name);
@@ -136,6 +155,7 @@ const lines = [
   `| \`${cmOut}\` | ${bundledNames.map((n) => `${n} ${bundled.get(n).version}`).join(", ")} | ${[
     ...new Set(bundledNames.map((n) => bundled.get(n).license)),
   ].join(", ")} |`,
+  `| \`${swaggerDir}/\` | swagger-ui-dist ${swaggerV} (bundle JS, CSS) | ${pkgJson("swagger-ui-dist").license} |`,
   "",
   "## htmx",
   "",
@@ -148,6 +168,13 @@ const lines = [
   `Everything below is bundled into \`${cmOut}\`.`,
   "",
   ...bundledNames.map((n) => section(null, n, null)),
+  "## Swagger UI",
+  "",
+  section(
+    "Swagger UI",
+    "swagger-ui-dist",
+    `${swaggerDir}/ (the bundle's third-party notices: ${swaggerDir}/swagger-ui-bundle.js.LICENSE.txt)`,
+  ),
 ];
 fs.writeFileSync(path.join(outDir, "LICENSES.md"), lines.join("\n"));
 
@@ -157,7 +184,7 @@ function size(p) {
   if (!st.isDirectory()) return st.size;
   return fs.readdirSync(p).reduce((s, f) => s + size(path.join(p, f)), 0);
 }
-for (const f of [htmxOut, katexDir, cmOut, "LICENSES.md"]) {
+for (const f of [htmxOut, katexDir, cmOut, swaggerDir, "LICENSES.md"]) {
   console.log(`${(size(path.join(outDir, f)) / 1024).toFixed(1).padStart(8)} KiB  server/static/vendor/${f}`);
 }
 console.log(`bundled into ${cmOut}: ${bundledNames.join(", ")}`);
