@@ -39,7 +39,7 @@ def test_large_list_pair_at_the_end(solution):
 
 
 def test_large_list_no_pair(solution):
-    nums = list(range(0, 200_000, 2))
+    nums = list(range(0, 20_000, 2))
     verify(solution, nums, 1)
 
 

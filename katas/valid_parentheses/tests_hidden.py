@@ -11,13 +11,17 @@ PAIRS = ["()", "[]", "{}"]
 
 
 @st.composite
-def balanced(draw, depth=0):
-    """A valid string: a sequence of bracket pairs, each around a valid string."""
-    parts = []
-    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
-        pair = draw(st.sampled_from(PAIRS))
-        parts.append(pair[0] + draw(balanced(depth + 1)) + pair[1])
-    return "".join(parts)
+def balanced(draw):
+    """A valid string from a walk: open a bracket (0-2) or close the innermost one (3)."""
+    opened: list[str] = []
+    out = []
+    for step in draw(st.lists(st.integers(0, 3), max_size=30)):
+        if step < 3:
+            opened.append(PAIRS[step])
+            out.append(PAIRS[step][0])
+        elif opened:
+            out.append(opened.pop()[1])
+    return "".join(out) + "".join(pair[1] for pair in reversed(opened))
 
 
 @pytest.mark.parametrize(
@@ -45,12 +49,12 @@ def test_deep_nesting(solution):
 
 
 def test_deep_nesting_one_wrong(solution):
-    s = "(" * 50_000 + ")" * 49_999 + "]"
+    s = "(" * 10_000 + ")" * 9_999 + "]"
     check(solution, (s,), False)
 
 
 def test_long_flat(solution):
-    check(solution, ("()[]{}" * 16_000,), True)
+    check(solution, ("()[]{}" * 3_000,), True)
 
 
 def test_counts_balance_but_order_does_not(solution):
