@@ -50,6 +50,13 @@ def test_many_intervals(solution):
     check(solution, (many,), oracle(many), compare=same_intervals)
 
 
+def test_many_apart(solution):
+    # Nothing merges: an answer that compares every pair does 2 * 10**8 comparisons.
+    starts = [(i * 7919) % 20_000 * 3 for i in range(20_000)]
+    many = [[start, start + 1] for start in starts]
+    check(solution, (many,), [[3 * i, 3 * i + 1] for i in range(20_000)], compare=same_intervals)
+
+
 @given(given_intervals=intervals())
 def test_matches_reference(solution, given_intervals):
     check(solution, (given_intervals,), oracle(given_intervals), compare=same_intervals)
