@@ -28,11 +28,11 @@ def test_beyond_machine_words(solution):
 
 
 def test_large_increasing(solution):
-    check(solution, (list(range(100_000)),), 100_000)
+    check(solution, (list(range(20_000)),), 20_000)
 
 
 def test_large_mixed(solution):
-    nums = [(i * 7919) % 100_003 for i in range(100_000)]
+    nums = [(i * 7919) % 100_003 for i in range(20_000)]
     check(solution, (nums,), oracle(nums))
 
 

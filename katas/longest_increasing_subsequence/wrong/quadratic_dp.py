@@ -1,5 +1,5 @@
 # expect: timeout
-# The classic O(n^2) DP: right, but 5 * 10**9 steps on the largest lists.
+# The classic O(n^2) DP: right, but 2 * 10**8 steps on 20 000 numbers.
 def longest_increasing_subsequence(nums):
     best = [1] * len(nums)
     for i in range(len(nums)):
