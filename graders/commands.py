@@ -138,11 +138,13 @@ def _kata_json(kata: Kata) -> dict[str, Any]:
     quick = kata.quick_answer
     return {
         "id": kata.id,
+        "kind": "function",
         "title": kata.title,
         "difficulty": kata.difficulty,
         "topics": list(kata.topics),
         "function": kata.function,
         "source": kata.source,
+        "expected_minutes": kata.expected_minutes,
         "max_examples": kata.max_examples,
         "limits": asdict(kata.limits),
         "quick_answer": asdict(quick) if quick else None,

@@ -70,6 +70,7 @@ class Kata:
     function: str
     source: str
     path: Path
+    expected_minutes: int
     limits: Limits = field(default_factory=Limits)
     max_examples: int = 100
     quick_answer: QuickAnswer | None = None
@@ -130,7 +131,14 @@ def load_katas(katas_dir: Path) -> tuple[list[Kata], list[str]]:
 
 
 def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
-    known = {*_REQUIRED_KEYS, "topics", "limits", "max_examples", "quick_answer"}
+    known = {
+        *_REQUIRED_KEYS,
+        "topics",
+        "expected_minutes",
+        "limits",
+        "max_examples",
+        "quick_answer",
+    }
     for key in data:
         if key not in known:
             raise KataError(f"{where}: unknown key {key!r}")
@@ -149,6 +157,9 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
     max_examples = data.get("max_examples", 100)
     if not _positive(max_examples, int):
         raise KataError(f"{where}: 'max_examples' must be a positive integer")
+    # Mock interviews and sets budget their time with it, so every kata must say.
+    if not _positive(data.get("expected_minutes"), int):
+        raise KataError(f"{where}: 'expected_minutes' must be a positive integer")
     return Kata(
         id=data["id"],
         title=data["title"],
@@ -157,6 +168,7 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
         function=data["function"],
         source=data["source"],
         path=folder,
+        expected_minutes=data["expected_minutes"],
         limits=_limits(data.get("limits", {}), where),
         max_examples=max_examples,
         quick_answer=_quick_answer(data.get("quick_answer"), where),

@@ -99,6 +99,8 @@ def test_katas_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     katas = {kata["id"]: kata for kata in json.loads(capsys.readouterr().out)}
     assert katas["intersection"]["limits"]["cpu_seconds"] == 2
     assert katas["intersection"]["difficulty"] == "easy"
+    assert katas["intersection"]["expected_minutes"] == 10
+    assert {kata["kind"] for kata in katas.values()} == {"function"}
 
 
 def test_katas_list_reports_a_broken_kata_on_stderr(

@@ -33,6 +33,7 @@ def test_the_intersection_kata_loads(intersection: Kata) -> None:
         wall_seconds=10, cpu_seconds=2, memory_mb=256, output_kb=64
     )
     assert intersection.quick_answer is None and intersection.max_examples == 100
+    assert intersection.expected_minutes == 10
     assert "# Intersection of two arrays" in intersection.statement
     assert "raise NotImplementedError" in intersection.starter
     assert set(intersection.harness_files()) == {
@@ -58,7 +59,7 @@ def test_omitted_optional_keys_take_their_defaults(kata_dir: Path) -> None:
     _set_toml(
         kata_dir,
         'id = "intersection"\ntitle = "T"\ndifficulty = "easy"\ntopics = []\n'
-        'function = "intersection"\nsource = "x:1"\n',
+        'function = "intersection"\nsource = "x:1"\nexpected_minutes = 5\n',
     )
     kata = load_kata(kata_dir.parent, "intersection")
     assert kata.limits == Limits() and kata.max_examples == 100 and kata.quick_answer is None
@@ -79,6 +80,9 @@ def test_a_quick_answer_is_read(kata_dir: Path) -> None:
         (('function = "intersection"', 'function = "not valid"'), "identifier"),
         (('topics = ["arrays", "hashing", "sets"]', 'topics = "arrays"'), "'topics'"),
         (("max_examples = 100", "max_examples = 0"), "'max_examples'"),
+        (("expected_minutes = 10", "expected_minutes = 0"), "'expected_minutes'"),
+        (("expected_minutes = 10", "expected_minutes = 7.5"), "'expected_minutes'"),
+        (("expected_minutes = 10\n", ""), "'expected_minutes' must be a positive integer"),
         (("cpu_seconds = 2", "cpu_seconds = -1"), "'limits.cpu_seconds'"),
         (("memory_mb = 256", "memory_mb = 1.5"), "'limits.memory_mb'"),
         (("memory_mb = 256", "memory_mb = 64"), "'limits.memory_mb' must be at least 128"),
@@ -120,6 +124,7 @@ def test_every_key_is_documented_in_the_katas_readme() -> None:
     readme = (KATAS_DIR / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_.\[\]]+)` \|", readme, re.MULTILINE))
     keys = {"id", "title", "difficulty", "topics", "function", "source", "max_examples"}
+    keys.add("expected_minutes")
     keys |= {"[limits]", "[quick_answer]"}
     keys |= {f"limits.{f.name}" for f in dataclasses.fields(Limits)}
     keys |= {"quick_answer.prompt", "quick_answer.answer", "quick_answer.abs_tolerance"}

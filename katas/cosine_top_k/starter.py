@@ -1,0 +1,6 @@
+import numpy as np
+
+
+def cosine_top_k(query: np.ndarray, items: np.ndarray, k: int) -> list[int]:
+    """Indices of the k rows of items most cosine-similar to query, most similar first."""
+    raise NotImplementedError

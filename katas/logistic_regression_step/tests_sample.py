@@ -1,0 +1,29 @@
+"""The example from the statement: what "Run" checks."""
+
+import math
+
+import numpy as np
+
+from graders.kit import check
+
+
+def same_step(got, expected):
+    """(w, b): w a float array of the expected shape, b a float; rel 1e-9 or abs 1e-12."""
+    if not isinstance(got, tuple) or len(got) != 2:
+        return "expected a tuple (w, b)"
+    w, b = got
+    want_w, want_b = expected
+    if not isinstance(w, np.ndarray) or w.dtype.kind != "f" or w.shape != want_w.shape:
+        return f"w: expected a numpy float array of shape {want_w.shape}"
+    if not np.all(np.isclose(w, want_w, rtol=1e-9, atol=1e-12)):
+        return "wrong w"
+    if not isinstance(b, float):
+        return "b: expected a float"
+    if not math.isclose(b, want_b, rel_tol=1e-9, abs_tol=1e-12):
+        return "wrong b"
+    return None
+
+
+def test_statement_example(solution):
+    X, y = np.array([[1.0], [-1.0]]), np.array([1, 0])
+    check(solution, (X, y, np.array([0.0]), 0.0, 1.0), (np.array([0.5]), 0.0), compare=same_step)

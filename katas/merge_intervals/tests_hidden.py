@@ -1,0 +1,67 @@
+"""What "Submit" adds to the samples: the edges of the contract, then properties."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from reference import merge_intervals as oracle
+from tests_sample import same_intervals
+
+from graders.kit import check
+
+
+@st.composite
+def intervals(draw, low=-30, high=30):
+    pairs = draw(st.lists(st.tuples(st.integers(low, high), st.integers(0, 12)), max_size=25))
+    return [[a, a + length] for a, length in pairs]
+
+
+def test_one_interval(solution):
+    check(solution, ([[5, 5]],), [[5, 5]], compare=same_intervals)
+
+
+def test_points_apart_stay_apart(solution):
+    check(solution, ([[3, 3], [1, 1], [2, 2]],), [[1, 1], [2, 2], [3, 3]], compare=same_intervals)
+
+
+def test_gap_of_one(solution):
+    check(solution, ([[1, 2], [3, 4]],), [[1, 2], [3, 4]], compare=same_intervals)
+
+
+def test_nested_then_more(solution):
+    # A short interval inside a long one must not pull the end back in.
+    check(solution, ([[1, 10], [2, 3], [9, 12]],), [[1, 12]], compare=same_intervals)
+
+
+def test_unsorted_chain(solution):
+    check(solution, ([[7, 9], [1, 3], [3, 5], [5, 7]],), [[1, 9]], compare=same_intervals)
+
+
+def test_tuples_and_repeats(solution):
+    check(solution, ([(2, 4), (2, 4), (-5, -1)],), [[-5, -1], [2, 4]], compare=same_intervals)
+
+
+def test_beyond_machine_words(solution):
+    big = 2**80
+    given_intervals = [[big, big + 10], [-big, 0], [big + 10, big + 11]]
+    check(solution, (given_intervals,), [[-big, 0], [big, big + 11]], compare=same_intervals)
+
+
+def test_many_intervals(solution):
+    many = [[i * 3 % 20_011, i * 3 % 20_011 + 2] for i in range(20_000)]
+    check(solution, (many,), oracle(many), compare=same_intervals)
+
+
+def test_many_apart(solution):
+    # Nothing merges: an answer that compares every pair does 2 * 10**8 comparisons.
+    starts = [(i * 7919) % 20_000 * 3 for i in range(20_000)]
+    many = [[start, start + 1] for start in starts]
+    check(solution, (many,), [[3 * i, 3 * i + 1] for i in range(20_000)], compare=same_intervals)
+
+
+@given(given_intervals=intervals())
+def test_matches_reference(solution, given_intervals):
+    check(solution, (given_intervals,), oracle(given_intervals), compare=same_intervals)
+
+
+@given(given_intervals=intervals(low=-(2**70), high=2**70))
+def test_matches_reference_sparse(solution, given_intervals):
+    check(solution, (given_intervals,), oracle(given_intervals), compare=same_intervals)
