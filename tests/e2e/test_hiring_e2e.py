@@ -71,7 +71,7 @@ def _build_and_publish(page: Page, base: str) -> None:
     expect(page.locator("#set-items > li")).to_have_count(2)
     expect(page.locator("#set-items > li").nth(1)).to_contain_text("Pool")
 
-    page.get_by_role("link", name="Assessments").click()
+    page.get_by_role("link", name="Assessments", exact=True).click()
     now = datetime.now(UTC)
     page.get_by_label("Title candidates see").fill("ML round")
     page.get_by_label("Time limit, minutes").fill("1")

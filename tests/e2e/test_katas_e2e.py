@@ -40,7 +40,9 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
     page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
 ) -> None:
     live_server.register(page, "e2e_katas")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Katas").click()
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Katas", exact=True
+    ).click()
     expect(page.locator("#solved-count")).to_have_text("0")
     page.get_by_role("link", name="Intersection of two arrays").click()
     expect(page).to_have_url(live_server.url + "/katas/intersection")
@@ -112,10 +114,10 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
     assert _editor_text(page) == FIXED
 
     nav = page.get_by_role("navigation", name="Main")
-    nav.get_by_role("link", name="Katas").click()
+    nav.get_by_role("link", name="Katas", exact=True).click()
     expect(page.locator("#solved-count")).to_have_text("1")
     expect(page.locator("[data-kata=intersection]")).to_have_attribute("data-state", "solved")
-    nav.get_by_role("link", name="Progress").click()
+    nav.get_by_role("link", name="Progress", exact=True).click()
     expect(page.locator("#katas-table [data-kata=intersection] .kata-state")).to_have_text("Solved")
 
 

@@ -21,7 +21,7 @@ ITEM_URL = re.compile(r".*/mock/\d+/items/(\d+)$")
 
 
 def _start(page: Page, minutes: int, concepts: int, katas: int, topics: tuple[str, ...]) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Mock").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Mock", exact=True).click()
     page.get_by_label("Length (minutes)").fill(str(minutes))
     page.get_by_label("Conceptual questions").fill(str(concepts))
     page.get_by_label("Katas", exact=True).fill(str(katas))

@@ -67,7 +67,7 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
     page.locator("#card button.suggested").click()
     expect(page.locator("#card textarea[name=answer]")).to_be_visible()
 
-    page.get_by_role("link", name="Progress").click()
+    page.get_by_role("link", name="Progress", exact=True).click()
     expect(page.locator("#total-reviews")).to_have_text("6")
     expect(page.locator("#answer-checks")).to_have_text("1")
     expect(page.locator("#streak")).to_have_text("1 day")
