@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import logging
 import os
 import sys
 from typing import Any
 
 from sqlmodel import Session
 
-from server import accounts, db
+from server import accounts, db, logs
 from server.config import Settings
 from server.models import Role
 
@@ -53,9 +52,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
-    # errors, submissions graded again) would otherwise be dropped.
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    # Every line as JSON with its request id; the app logs each request itself (telemetry.py).
+    logs.configure()
     uvicorn.run(
         create_app(Settings()),
         host=args.host,
@@ -63,6 +61,8 @@ def _serve(args: argparse.Namespace) -> int:
         proxy_headers=False,
         server_header=False,
         log_level="info",
+        log_config=None,
+        access_log=False,
     )
     return 0
 

@@ -83,6 +83,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def settings(database_url: str, questions_dir: Path) -> Settings:
     return Settings(
         database_url=database_url,
+        # Tests grade in-process on Postgres too; the job queue has tests of its own.
+        grading_queue="embedded",
         questions_dir=questions_dir,
         katas_dir=PROJECT_ROOT / "katas",
     )

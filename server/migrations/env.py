@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel, create_engine
 
 import server.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from server.db import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -25,6 +26,7 @@ def _run() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=include_object,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

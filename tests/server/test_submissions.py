@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 import pytest
@@ -29,6 +29,13 @@ class RecordingQueue:
 
     def enqueue(self, submission_id: int) -> None:
         self.ids.append(submission_id)
+
+    def resume(self, submission_ids: Sequence[int]) -> int:
+        self.ids.extend(submission_ids)
+        return len(submission_ids)
+
+    def workers_alive(self) -> int:
+        return 0
 
     def close(self) -> None:
         pass

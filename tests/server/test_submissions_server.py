@@ -4,76 +4,23 @@ that grades the pending submission after its restart."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from server import accounts, db
-from server.config import PROJECT_ROOT
+from server import db
 from server.models import Submission, User
-from tests.factories import KEEPS_DUPLICATES, PASSWORD, RIGHT, free_port, stop, wait_until_graded
+from tests.factories import KEEPS_DUPLICATES, RIGHT, wait_until_graded
+from tests.servers import create_users, login, serve
+from tests.servers import rows as submission_rows
 
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-
-@contextmanager
-def _serve(root: Path, database_url: str, name: str) -> Iterator[Server]:
-    """`katabank serve` on a free loopback port; stopped (if still running) on the way out."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "KATABANK_DATABASE_URL": database_url,
-        "KATABANK_QUESTIONS_DIR": str(root / "questions"),
-        "KATABANK_KATAS_DIR": str(PROJECT_ROOT / "katas"),
-    }
-    log = root / f"{name}.log"
-    katabank = Path(sys.executable).parent / "katabank"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(katabank), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    try:
-        _wait_until_up(server)
-        yield server
-    finally:
-        stop(process, timeout=30)
-
-
-def _wait_until_up(server: Server) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"katabank serve exited:\n{server.log.read_text()}")
-        try:
-            if httpx.get(server.url + "/login", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    pytest.fail(f"katabank serve did not answer within 60 s:\n{server.log.read_text()}")
 
 
 @pytest.fixture
@@ -82,42 +29,12 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _create_users(database_url: str, names: list[str]) -> None:
-    engine = db.make_engine(database_url)
-    try:
-        with Session(engine) as session:
-            for name in names:
-                accounts.create_user(session=session, username=name, password=PASSWORD)
-    finally:
-        engine.dispose()
-
-
-def _login(url: str, username: str) -> httpx.Client:
-    """A client logged in as `username` through the login form, sending its CSRF header."""
-    client = httpx.Client(base_url=url, timeout=60)
-    body = HTMLParser(client.get("/login").text).css_first("input[name=csrf_token]")
-    token = body.attributes["value"] if body is not None else ""
-    form = {"csrf_token": token, "username": username, "password": PASSWORD}
-    assert client.post("/login", data=form).status_code == 303
-    client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
-    return client
-
-
-def _rows(database_url: str) -> list[Submission]:
-    engine = db.make_engine(database_url)
-    try:
-        with Session(engine) as session:
-            return list(session.exec(select(Submission).order_by(col(Submission.id))).all())
-    finally:
-        engine.dispose()
-
-
 def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: Path) -> None:
     database_url = f"sqlite:///{root / 'katabank.db'}"
     names = [f"user{number:02}" for number in range(20)]
-    with _serve(root, database_url, "server") as server:
-        _create_users(database_url, names)
-        clients = {name: _login(server.url, name) for name in names}
+    with serve(root, database_url, "server") as server:
+        create_users(database_url, names)
+        clients = {name: login(server.url, name) for name in names}
         # Even users are right, odd users keep duplicates; each signs the code with its name.
         sources = {
             name: (RIGHT if number % 2 == 0 else KEEPS_DUPLICATES) + f"# by {name}\n"
@@ -148,7 +65,7 @@ def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: P
             assert [item["id"] for item in client.get("/api/submissions").json()] == [created[name]]
             client.close()
 
-    rows = _rows(database_url)
+    rows = submission_rows(database_url)
     assert len(rows) == 20
     users = _usernames(database_url)
     for row in rows:
@@ -167,9 +84,9 @@ def _usernames(database_url: str) -> dict[int | None, str]:
 
 def test_a_long_poll_leaves_other_pages_answering(root: Path) -> None:
     database_url = f"sqlite:///{root / 'katabank.db'}"
-    with _serve(root, database_url, "server") as server:
-        _create_users(database_url, ["waiter"])
-        client = _login(server.url, "waiter")
+    with serve(root, database_url, "server") as server:
+        create_users(database_url, ["waiter"])
+        client = login(server.url, "waiter")
         # Stored after start-up and never queued, so it stays queued: the poll waits it out.
         engine = db.make_engine(database_url)
         with Session(engine, expire_on_commit=False) as session:
@@ -197,9 +114,9 @@ def test_a_long_poll_leaves_other_pages_answering(root: Path) -> None:
 
 def test_a_server_killed_mid_grading_grades_the_submission_after_restart(root: Path) -> None:
     database_url = f"sqlite:///{root / 'katabank.db'}"
-    with _serve(root, database_url, "first") as first:
-        _create_users(database_url, ["phoenix"])
-        client = _login(first.url, "phoenix")
+    with serve(root, database_url, "first") as first:
+        create_users(database_url, ["phoenix"])
+        client = login(first.url, "phoenix")
         body = {"kata_id": "intersection", "source": SLOW_BUT_RIGHT, "kind": "submit"}
         submission_id = client.post("/api/submissions", json=body).json()["id"]
         deadline = time.monotonic() + 60
@@ -209,11 +126,11 @@ def test_a_server_killed_mid_grading_grades_the_submission_after_restart(root: P
         first.process.send_signal(signal.SIGKILL)
         first.process.wait(timeout=30)
         client.close()
-    [row] = _rows(database_url)
+    [row] = submission_rows(database_url)
     assert (row.status, row.verdict) == ("running", None)
 
-    with _serve(root, database_url, "second") as second:
-        client = _login(second.url, "phoenix")
+    with serve(root, database_url, "second") as second:
+        client = login(second.url, "phoenix")
         graded = wait_until_graded(client, submission_id, polls=10)
         client.close()
     assert (graded["verdict"], graded["source"]) == ("passed", SLOW_BUT_RIGHT)

@@ -1,0 +1,62 @@
+"""Log lines as JSON objects, each carrying the id of the request it belongs to.
+
+`configure()` is called by `katabank serve` and `katabank worker`; tests and library use leave
+logging alone. A request's id comes from a well-formed `X-Request-ID` header (a proxy's) or
+is made here; it is echoed in the response, so a user's report leads to its log lines.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+from contextvars import ContextVar
+from datetime import UTC, datetime
+
+__all__ = ["REQUEST_ID", "JsonFormatter", "configure", "request_id_from"]
+
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+_GOOD_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+# Attributes every LogRecord has; anything else was passed in `extra=` and is logged as a field.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+def request_id_from(header: str | None) -> str:
+    """The caller's id when it is short and plain (no log injection), else a new one."""
+    if header and _GOOD_ID.fullmatch(header):
+        return header
+    return secrets.token_hex(8)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, and the extras."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = REQUEST_ID.get()
+        if request_id:
+            line["request_id"] = request_id
+        for key, value in vars(record).items():
+            if key not in _STANDARD and not key.startswith("_"):
+                line[key] = value
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str)
+
+
+def configure(level: int = logging.INFO) -> None:
+    """Send every logger's lines, uvicorn's included, to stderr as JSON."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "procrastinate"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
