@@ -18,6 +18,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from server import db
+from server.config import Settings
+from server.grading import worker
 from server.grading.jobs import conninfo
 from tests.factories import KEEPS_DUPLICATES, RIGHT, stop
 from tests.servers import create_users, login, rows, serve
@@ -138,3 +141,22 @@ def test_two_workers_one_killed_mid_grading_give_each_submission_exactly_one_ver
         postgres_url,
         "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing', 'failed')",
     ) == [(0,)]
+
+
+def test_a_worker_refuses_sqlite_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}")
+    assert worker.run(settings, concurrency=1, name="w", metrics_port=None) == 1
+    assert "needs Postgres" in capsys.readouterr().err
+
+
+def test_a_worker_refuses_a_database_not_migrated_yet(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = db.make_engine(postgres_url)
+    db.downgrade(engine, "0001")
+    engine.dispose()
+    settings = Settings(database_url=postgres_url)
+    assert worker.run(settings, concurrency=1, name="w", metrics_port=None) == 1
+    assert "run `katabank db upgrade` first" in capsys.readouterr().err
