@@ -19,7 +19,12 @@ __all__ = ["REQUEST_ID", "JsonFormatter", "configure", "request_id_from"]
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 _GOOD_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 # Attributes every LogRecord has; anything else was passed in `extra=` and is logged as a field.
-_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+# (uvicorn's `color_message` is its message again, with terminal colours: not for a log file.)
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "color_message",
+}
 
 
 def request_id_from(header: str | None) -> str:
