@@ -25,7 +25,8 @@ test: setup
 	$(BIN)/mypy
 	$(BIN)/katabank katas check
 	$(BIN)/katabank questions check
-	$(BIN)/pytest
+	# The database tests run on Postgres too when one answers (see scripts/test-postgres-url).
+	KATABANK_TEST_POSTGRES_URL="$$(scripts/test-postgres-url $(BIN)/python)" $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache .hypothesis

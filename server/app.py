@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from functools import partial
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 import graders
+from graders import Kata
 from server import db, submissions
 from server.accounts import HashGate
 from server.attempts.sweeper import Sweeper
@@ -21,11 +23,12 @@ from server.clock import SystemClock
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
-from server.grading import EmbeddedQueue
+from server.grading import EmbeddedQueue, GradingQueue, JobQueue
 from server.mailer import make_mailer
 from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
 from server.startup import first_process_lock
+from server.telemetry import TelemetryMiddleware
 from server.templating import STATIC_DIR, make_templates
 
 __all__ = ["create_app"]
@@ -52,13 +55,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             len(catalog.katas),
             len(catalog.errors) + len(catalog.kata_errors),
         )
-        grade = partial(submissions.grade_by_id, engine=engine, katas=catalog.katas)
-        app.state.grading = EmbeddedQueue(grade, workers=settings.grading_workers)
-        try:
-            graders.warm_up()
-        except graders.SandboxUnavailable as exc:
-            # The rest of the app works without it; each submission will say grading is off.
-            log.warning("grading is unavailable: %s", exc)
+        app.state.grading = _make_queue(settings, engine, catalog.katas)
+        app.state.sandbox_error = None
+        if not settings.uses_job_queue:
+            try:
+                graders.warm_up()
+            except graders.SandboxUnavailable as exc:
+                # The rest of the app works without it; each submission will say grading is off.
+                log.warning("grading is unavailable: %s", exc)
+                app.state.sandbox_error = str(exc)
         lock = first_process_lock(settings.database_url)
         if lock is not None:
             with Session(engine) as session:
@@ -100,8 +105,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.hash_gate = HashGate(settings.password_hashes_at_once)
     app.state.templates = make_templates(STATIC_DIR)
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(TelemetryMiddleware)  # added last, so outermost: it times everything
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in ROUTERS:
         app.include_router(module.router)
     return app
+
+
+def _make_queue(settings: Settings, engine: Engine, katas: Mapping[str, Kata]) -> GradingQueue:
+    # With the job queue this process only defers jobs; `katabank worker` processes grade.
+    if settings.uses_job_queue:
+        return JobQueue(settings.database_url, lease_seconds=settings.worker_lease_seconds)
+    grade = partial(
+        submissions.grade_by_id,
+        engine=engine,
+        katas=katas,
+        max_attempts=settings.grading_max_attempts,
+    )
+    return EmbeddedQueue(grade, workers=settings.grading_workers)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from graders import commands as grader_commands
 from server import commands as server_commands
 from server.bank import commands as bank_commands
+from server.grading import worker
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     server_commands.register(subcommands)
     bank_commands.register(subcommands)
     grader_commands.register(subcommands)
+    worker.register(subcommands)
     return parser
 
 

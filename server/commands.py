@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import copy
 import getpass
 import os
 import sys
@@ -11,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from server import accounts, db, logins
+from server import accounts, db, logins, logs
 from server.config import Settings
 from server.models import Role
 
@@ -69,24 +68,16 @@ def _serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    # uvicorn configures only its own loggers; the app's start-up lines (catalog counts, bank
-    # errors, submissions graded again) would otherwise be dropped. The configuration is
-    # handed to uvicorn so that each worker process applies it too.
-    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    log_config["formatters"]["app"] = {"format": "%(levelname)s:     %(name)s: %(message)s"}
-    log_config["handlers"]["app"] = {
-        "formatter": "app",
-        "class": "logging.StreamHandler",
-        "stream": "ext://sys.stderr",
-    }
-    log_config["root"] = {"handlers": ["app"], "level": "INFO"}
+    # Every line as JSON with its request id (the app logs each request itself, telemetry.py);
+    # the configuration is handed to uvicorn so that each worker process applies it too.
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,
         "proxy_headers": False,
         "server_header": False,
         "log_level": "info",
-        "log_config": log_config,
+        "log_config": logs.dict_config(),
+        "access_log": False,
     }
     if args.workers <= 1:
         uvicorn.run(create_app(Settings()), **options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -201,3 +202,42 @@ class Settings(BaseSettings):
         le=10_000,
         description="Typed answers (answer mode) each user may send per minute; more are refused.",
     )
+    grading_queue: Literal["auto", "embedded", "jobs"] = Field(
+        default="auto",
+        description=(
+            "Who grades: 'embedded' threads in the web process, or 'jobs' (procrastinate jobs "
+            "in Postgres, run by `katabank worker` processes); 'auto' picks jobs on Postgres."
+        ),
+    )
+    grading_max_attempts: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description=(
+            "Graders a submission may stop (a worker killed or out of memory mid-grading) "
+            "before it is recorded as not graded instead of being tried again."
+        ),
+    )
+    worker_lease_seconds: float = Field(
+        default=30.0,
+        ge=1.0,
+        le=3600.0,
+        description=(
+            "A worker silent (no heartbeat) this long is presumed dead and its jobs go back to "
+            "the queue; it sends a heartbeat every third of it."
+        ),
+    )
+    metrics_token: str = Field(
+        default="",
+        description=(
+            "Bearer token Prometheus must send to read /metrics; empty (the default) turns "
+            "/metrics off."
+        ),
+    )
+
+    @property
+    def uses_job_queue(self) -> bool:
+        """Whether grading goes through the job queue rather than the web process's threads."""
+        if self.grading_queue == "auto":
+            return self.database_url.startswith("postgresql")
+        return self.grading_queue == "jobs"

@@ -16,6 +16,7 @@ __all__ = [
     "MIGRATIONS_DIR",
     "alembic_config",
     "downgrade",
+    "include_object",
     "make_engine",
     "session_scope",
     "upgrade",
@@ -52,6 +53,14 @@ def alembic_config(engine: Engine) -> Config:
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     config.attributes["engine"] = engine
     return config
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Whether Alembic compares this object with the models: not procrastinate's own tables,
+    which come from its schema (migration 0004)."""
+    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from server.templating import render
@@ -23,6 +24,7 @@ _TITLES = {
     403: "Not allowed",
     404: "Not found",
     405: "Not allowed here",
+    409: "Someone got there first",
     413: "Too much data",
     429: "Too many attempts",
     500: "Something went wrong on our side",
@@ -32,6 +34,7 @@ _MESSAGES = {
     403: "You do not have permission to do that.",
     404: "There is no page at this address.",
     405: "This address does not accept that kind of request.",
+    409: "That clashed with a change saved at the same moment. Reload the page and try again.",
     413: "The request was larger than this site accepts.",
     429: "Please wait a little and try again.",
     500: "The error has been logged. Please try again in a moment.",
@@ -99,6 +102,13 @@ async def _login_required(request: Request, exc: Exception) -> Response:
     return RedirectResponse(login_url, status_code=303)
 
 
+async def _conflict(request: Request, exc: Exception) -> Response:
+    # Two requests racing for one unique row (on Postgres as on SQLite): the loser is told so.
+    # Domain code that expects a race says something more precise before it gets here.
+    log.warning("conflict on %s %s: %s", request.method, request.url.path, exc)
+    return error_response(request, 409)
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     try:
@@ -112,4 +122,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(LoginRequired, _login_required)
+    app.add_exception_handler(IntegrityError, _conflict)
     app.add_exception_handler(Exception, _server_error)

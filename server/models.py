@@ -106,6 +106,8 @@ class Submission(SQLModel, table=True):
     report: dict | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, index=True)
     finished_at: datetime | None = None
+    # Times a grader took it up; more than the limit means it keeps killing its grader.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Draft(SQLModel, table=True):

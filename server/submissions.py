@@ -2,31 +2,34 @@
 
 A submission is a run (the kata's sample tests), a submit (sample and hidden tests) or a
 quick answer (a number typed for a probability puzzle, checked at once). Nothing is lost if
-the server dies mid-grading: `resume` queues every unfinished submission again at start-up.
+a grader dies mid-grading: the job queue retries it, and `resume` queues again at start-up
+what no grader holds; each submission gets exactly one verdict.
 Every lookup is by user, so one user never reaches another's code or verdicts.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlmodel import Session, and_, col, func, or_, select
 
 import graders
 from graders import Kata as KataSpec
 from graders import Report, Verdict
-from server import ratelimit
+from server import metrics, ratelimit
 from server.grading import GradingQueue
 from server.models import Submission, User, utcnow
 from server.ratelimit import RateLimited, Window
 
 __all__ = [
+    "MAX_ATTEMPTS",
     "MAX_SOURCE_BYTES",
     "UNAVAILABLE",
     "Kind",
@@ -34,6 +37,7 @@ __all__ = [
     "Status",
     "SubmissionRefused",
     "check_source",
+    "count_unfinished",
     "get_submission",
     "grade_by_id",
     "grade_submission",
@@ -53,6 +57,8 @@ UNAVAILABLE = "unavailable"
 RATE_WINDOW = timedelta(minutes=1)
 # When the queue is full, a few seconds is about one grading: long enough for a place to free.
 BUSY_RETRY_SECONDS = 5
+# Graders a submission may stop (killed, out of memory) before it is given up as not graded.
+MAX_ATTEMPTS = 3
 
 
 class Kind(StrEnum):
@@ -235,20 +241,36 @@ def record_answer(
 
 
 def grade_submission(
-    *, session: Session, submission_id: int, katas: Mapping[str, KataSpec]
+    *,
+    session: Session,
+    submission_id: int,
+    katas: Mapping[str, KataSpec],
+    max_attempts: int = MAX_ATTEMPTS,
+    worker: str = "embedded",
 ) -> None:
-    """Grade one stored submission and store its report; a finished one is left alone."""
-    submission = session.get(Submission, submission_id)
-    if submission is None or submission.status == Status.done:
+    """Grade one stored submission and record its verdict once; a finished one is left alone.
+
+    Two graders may meet on one submission (a worker presumed dead was only slow): the claim
+    and the verdict are conditional updates, so the first verdict stands and the second is
+    dropped. A submission taken up more than `max_attempts` times ends as not graded.
+    """
+    attempts = _claim_grading(session, submission_id)
+    if attempts is None:
         return
-    submission.status = Status.running
-    session.add(submission)
-    session.commit()
+    submission = session.get(Submission, submission_id)
+    assert submission is not None
+    started = time.monotonic()
     kata = katas.get(submission.kata_id)
-    if kata is None:
+    if attempts > max_attempts:
         report = _not_graded(
-            submission.kata_id, "This kata is no longer available; your code was not at fault."
+            submission.kata_id,
+            f"Grading stopped {attempts - 1} times before it finished, so this submission "
+            "could not be graded. Check it for code that exhausts memory or time, then "
+            "submit again.",
+            blameless=False,
         )
+    elif kata is None:
+        report = _not_graded(submission.kata_id, "This kata is no longer available.")
     else:
         try:
             report = graders.grade(
@@ -257,38 +279,104 @@ def grade_submission(
         except Exception:  # a host or kata fault: log it, never leave it running
             # What went wrong (paths, harness output) is for the log, not the candidate.
             log.exception("could not grade submission %s", submission_id)
-            report = _not_graded(kata.id, graders.NOT_GRADED)
-    submission.status = Status.done
-    submission.verdict = report["verdict"]
-    submission.report = report
-    submission.finished_at = utcnow()
-    session.add(submission)
+            report = _not_graded(kata.id, f"{graders.NOT_GRADED} Try again later.", blameless=False)
+    seconds = time.monotonic() - started
+    recorded = _finish(session, submission_id, report)
+    log.info(
+        "graded submission %s: %s in %.2fs (worker %s, attempt %d%s)",
+        submission_id,
+        report["verdict"],
+        seconds,
+        worker,
+        attempts,
+        "" if recorded else ", another grader's verdict stands",
+        extra={
+            "submission": submission_id,
+            "kata": submission.kata_id,
+            "verdict": report["verdict"],
+            "seconds": round(seconds, 3),
+            "worker": worker,
+            "attempt": attempts,
+            "recorded": recorded,
+        },
+    )
+    if recorded:
+        metrics.GRADINGS.labels(verdict=report["verdict"]).inc()
+        metrics.GRADING_SECONDS.observe(seconds)
+
+
+def _claim_grading(session: Session, submission_id: int) -> int | None:
+    """Mark the submission running and count the attempt; None when it is done or gone."""
+    claimed = session.exec(
+        update(Submission)
+        .where(col(Submission.id) == submission_id, col(Submission.status) != Status.done)
+        .values(status=Status.running, attempts=col(Submission.attempts) + 1)
+        .returning(col(Submission.attempts))
+    ).first()
     session.commit()
+    return None if claimed is None else int(claimed[0])
 
 
-def _not_graded(kata_id: str, reason: str) -> dict[str, Any]:
-    message = f"{reason} Try again later."
+def _finish(session: Session, submission_id: int, report: dict[str, Any]) -> bool:
+    """Store the verdict unless another grader already did; whether this one was stored."""
+    result = session.exec(
+        update(Submission)
+        .where(col(Submission.id) == submission_id, col(Submission.status) != Status.done)
+        .values(
+            status=Status.done,
+            verdict=report["verdict"],
+            report=report,
+            finished_at=utcnow(),
+        )
+    )
+    session.commit()
+    session.expire_all()
+    return bool(result.rowcount)
+
+
+def _not_graded(kata_id: str, reason: str, *, blameless: bool = True) -> dict[str, Any]:
+    message = f"{reason} Your code was not at fault; try again later." if blameless else reason
     report = Report(kata_id, Verdict.ERROR, message)
     return {**report.to_json(), "verdict": UNAVAILABLE}
 
 
-def grade_by_id(submission_id: int, *, engine: Engine, katas: Mapping[str, KataSpec]) -> None:
+def grade_by_id(
+    submission_id: int,
+    *,
+    engine: Engine,
+    katas: Mapping[str, KataSpec],
+    max_attempts: int = MAX_ATTEMPTS,
+    worker: str = "embedded",
+) -> None:
     """`grade_submission` in a session of its own: what a queue worker runs."""
     with Session(engine, expire_on_commit=False) as session:
-        grade_submission(session=session, submission_id=submission_id, katas=katas)
+        grade_submission(
+            session=session,
+            submission_id=submission_id,
+            katas=katas,
+            max_attempts=max_attempts,
+            worker=worker,
+        )
 
 
 def resume(*, session: Session, queue: GradingQueue) -> int:
-    """Queue again every submission left queued or running (the server stopped); how many."""
+    """At start-up, queue again the unfinished submissions no grader holds; how many."""
     ids = session.exec(
         select(Submission.id)
         .where(col(Submission.status).in_([Status.queued, Status.running]))
         .order_by(col(Submission.id))
     ).all()
-    for submission_id in ids:
-        assert submission_id is not None
-        queue.enqueue(submission_id)
-    return len(ids)
+    return queue.resume([submission_id for submission_id in ids if submission_id is not None])
+
+
+def count_unfinished(*, session: Session) -> dict[str, int]:
+    """How many submissions wait for a verdict, by status (queued, running)."""
+    rows = session.exec(
+        select(Submission.status, func.count())
+        .where(col(Submission.status).in_([Status.queued, Status.running]))
+        .group_by(col(Submission.status))
+    ).all()
+    return {status: count for status, count in rows}
 
 
 def get_submission(*, session: Session, user: User, submission_id: int) -> Submission | None:

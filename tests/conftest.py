@@ -1,6 +1,9 @@
-"""Shared fixtures: each test gets its own SQLite file, migrated for real, and its own questions/.
+"""Shared fixtures: each test gets its own database, migrated for real, and its own questions/.
 
-    settings         Settings on a temporary database and a temporary copy of the question files
+    database_url     a fresh database: a SQLite file, and (the test runs twice) a Postgres
+                     database when KATABANK_TEST_POSTGRES_URL is set (see tests/databases.py)
+    postgres_url     a fresh Postgres database only; skipped without one, except in CI
+    settings         Settings on `database_url` and a temporary copy of the question files
     questions_dir    that copy (tests may add, edit or delete files before the app starts)
     sample_bank      questions_dir holding only factories.SAMPLE_BANK; a module opts in with
                      `pytestmark = pytest.mark.usefixtures("sample_bank")`
@@ -32,6 +35,7 @@ from sqlmodel import Session
 from server.app import create_app
 from server.config import PROJECT_ROOT, Settings
 from server.models import User
+from tests.databases import DATABASES, POSTGRES_URL, PostgresServer
 from tests.factories import login as _login
 from tests.factories import make_user as _make_user
 from tests.factories import write_sample_bank
@@ -71,10 +75,38 @@ def sample_bank(questions_dir: Path) -> None:
     write_sample_bank(questions_dir)
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    if not POSTGRES_URL:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must test Postgres too: set KATABANK_TEST_POSTGRES_URL")
+        pytest.skip("KATABANK_TEST_POSTGRES_URL is not set")
+    server = PostgresServer(POSTGRES_URL)
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def settings(tmp_path: Path, questions_dir: Path) -> Settings:
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    url = postgres_server.fresh()
+    yield url
+    postgres_server.drop(url)
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgres":
+        url: str = request.getfixturevalue("postgres_url")
+        return url
+    return f"sqlite:///{tmp_path / 'katabank.db'}"
+
+
+@pytest.fixture
+def settings(database_url: str, questions_dir: Path) -> Settings:
     return Settings(
-        database_url=f"sqlite:///{tmp_path / 'katabank.db'}",
+        database_url=database_url,
+        # Tests grade in-process on Postgres too; the job queue has tests of its own.
+        grading_queue="embedded",
         questions_dir=questions_dir,
         katas_dir=PROJECT_ROOT / "katas",
     )

@@ -11,6 +11,7 @@ import server.attempts.models
 import server.hiring.models
 import server.models
 import server.ratelimit  # noqa: F401  (each import registers its tables on SQLModel.metadata)
+from server.db import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -29,6 +30,7 @@ def _run() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=include_object,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

@@ -9,6 +9,7 @@ from server.routes import (
     api,
     api_docs,
     attempts_api,
+    health,
     hiring_api,
     home,
     katas,
@@ -39,4 +40,5 @@ ROUTERS: tuple[ModuleType, ...] = (
     take_api,
     take,
     manage,
+    health,
 )

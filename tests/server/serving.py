@@ -4,6 +4,7 @@ serve(root, database_url, name, workers=1, **settings) -> Server   a context man
                `workers` web processes; `settings` are KATABANK_* values, e.g. queued_max=1
 login_client(url, username) -> httpx.Client             logged in, sending its CSRF header
 create_users(database_url, names)                       accounts straight in the database
+rows(database_url) -> list[Submission]                  every submission, oldest first
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from pathlib import Path
 import httpx
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from server import accounts, db
 from server.config import PROJECT_ROOT
+from server.models import Submission
 from tests.factories import PASSWORD, free_port, stop
 
-__all__ = ["Server", "create_users", "form_token", "login_client", "serve"]
+__all__ = ["Server", "create_users", "form_token", "login_client", "rows", "serve"]
 
 
 @dataclass
@@ -106,3 +108,13 @@ def login_client(url: str, username: str) -> httpx.Client:
     assert client.post("/login", data=form).status_code == 303
     client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
     return client
+
+
+def rows(database_url: str) -> list[Submission]:
+    """Every submission in the server's database, oldest first."""
+    engine = db.make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            return list(session.exec(select(Submission).order_by(col(Submission.id))).all())
+    finally:
+        engine.dispose()

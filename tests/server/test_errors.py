@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
+from sqlmodel import Session
 
 from server.models import User
 from tests.factories import csrf_token, page, post_form, text
@@ -112,6 +113,22 @@ def test_an_unexpected_error_is_logged_and_shown_as_a_friendly_500(
     assert "has been logged" in _message(response, 500)
     assert "kaboom" not in response.text
     assert any("GET /boom" in record.getMessage() for record in caplog.records)
+
+
+def test_a_unique_row_written_twice_is_a_409_not_a_500(app: FastAPI, user: User) -> None:
+    # A race two requests can lose (two registrations, two ratings), made to happen for sure.
+    @app.get("/twice")
+    def twice() -> None:
+        with Session(app.state.engine) as session:
+            session.add(User(username=user.username, password_hash="x"))
+            session.commit()
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/twice")
+        assert "saved at the same moment" in _message(response, 409)
+        api = client.get("/twice", headers={"Accept": "application/json"})
+    assert api.status_code == 409
+    assert "same moment" in api.json()["detail"]
 
 
 def test_json_clients_get_json_errors(client: TestClient) -> None:

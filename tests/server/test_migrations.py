@@ -86,3 +86,41 @@ def test_upgrade_twice_is_harmless(tmp_path: Path) -> None:
     head = ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
     with engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == head
+
+
+PROCRASTINATE = {
+    "procrastinate_jobs",
+    "procrastinate_workers",
+    "procrastinate_events",
+    "procrastinate_periodic_defers",
+}
+
+
+def test_on_postgres_the_migrations_match_the_models_and_bring_the_job_queue(
+    postgres_url: str,
+) -> None:
+    engine = db.make_engine(postgres_url)
+    try:
+        assert set(inspect(engine).get_table_names()) == (
+            TABLES | PROCRASTINATE | {"alembic_version"}
+        )
+        with engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": db.include_object}
+            )
+            assert compare_metadata(context, SQLModel.metadata) == []
+        db.downgrade(engine, "base")
+        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+        with engine.connect() as connection:
+            left = connection.exec_driver_sql(
+                "SELECT typname FROM pg_type WHERE typname LIKE 'procrastinate%%' "
+                "OR typname = 'role' UNION ALL "
+                "SELECT proname FROM pg_proc WHERE proname LIKE 'procrastinate%%'"
+            ).all()
+        assert left == []
+        db.upgrade(engine)
+        assert set(inspect(engine).get_table_names()) == (
+            TABLES | PROCRASTINATE | {"alembic_version"}
+        )
+    finally:
+        engine.dispose()

@@ -116,6 +116,30 @@ def test_a_kata_gone_from_the_files_is_reported_as_not_graded(engine: Engine, us
     assert "not at fault" in (graded.report or {})["message"]
 
 
+def test_a_submission_that_keeps_stopping_its_grader_ends_as_not_graded(
+    engine: Engine, user: User, katas: dict[str, KataSpec]
+) -> None:
+    # Three graders took it up and died (the row says so); the fourth gives up on it.
+    row = make_submission(engine, user, status=Status.running, attempts=3)
+    submissions.grade_by_id(row.id or 0, engine=engine, katas=katas, max_attempts=3)
+    graded = _row(engine, row.id)
+    assert (graded.status, graded.verdict, graded.attempts) == (Status.done, UNAVAILABLE, 4)
+    message = (graded.report or {})["message"]
+    assert "stopped 3 times" in message and "could not be graded" in message
+    assert "not at fault" not in message
+
+
+def test_a_grader_taking_up_a_submission_counts_the_attempt(
+    engine: Engine, user: User, katas: dict[str, KataSpec]
+) -> None:
+    row = make_submission(engine, user, status=Status.running, attempts=1)
+    submissions.grade_by_id(row.id or 0, engine=engine, katas=katas, max_attempts=3)
+    graded = _row(engine, row.id)
+    assert (graded.verdict, graded.attempts) == ("passed", 2)
+    submissions.grade_by_id(row.id or 0, engine=engine, katas=katas, max_attempts=3)
+    assert _row(engine, row.id).attempts == 2  # a finished one is not taken up again
+
+
 def test_resume_queues_every_unfinished_submission_in_order(engine: Engine, user: User) -> None:
     running = make_submission(engine, user, status=Status.running)
     make_submission(engine, user, status=Status.done, verdict="passed")

@@ -12,12 +12,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from server import db
 from server.models import Submission, User
 from tests.factories import KEEPS_DUPLICATES, RIGHT, wait_until_graded
 from tests.server.serving import create_users, login_client, serve
+from tests.server.serving import rows as submission_rows
 
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 
@@ -26,15 +27,6 @@ SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 def root(tmp_path: Path) -> Path:
     (tmp_path / "questions").mkdir()
     return tmp_path
-
-
-def _rows(database_url: str) -> list[Submission]:
-    engine = db.make_engine(database_url)
-    try:
-        with Session(engine) as session:
-            return list(session.exec(select(Submission).order_by(col(Submission.id))).all())
-    finally:
-        engine.dispose()
 
 
 def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: Path) -> None:
@@ -73,7 +65,7 @@ def test_twenty_users_submitting_at_once_are_all_graded_each_to_its_user(root: P
             assert [item["id"] for item in client.get("/api/submissions").json()] == [created[name]]
             client.close()
 
-    rows = _rows(database_url)
+    rows = submission_rows(database_url)
     assert len(rows) == 20
     users = _usernames(database_url)
     for row in rows:
@@ -134,7 +126,7 @@ def test_a_server_killed_mid_grading_grades_the_submission_after_restart(root: P
         first.process.send_signal(signal.SIGKILL)
         first.process.wait(timeout=30)
         client.close()
-    [row] = _rows(database_url)
+    [row] = submission_rows(database_url)
     assert (row.status, row.verdict) == ("running", None)
 
     with serve(root, database_url, "second") as second:

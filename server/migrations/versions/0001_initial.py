@@ -204,6 +204,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_user_username"))
 
     op.drop_table("user")
+    # Postgres keeps an enum as a type of its own, which dropping the table leaves behind.
+    sa.Enum(name="role").drop(op.get_bind(), checkfirst=True)
     op.drop_table("question")
     with op.batch_alter_table("loginattempt", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_loginattempt_username"))
