@@ -43,7 +43,8 @@ _added: list[Callable[[], Check]] = []
 
 def add_check(check: Callable[[], Check]) -> None:
     """Add a check to `katabank doctor` (the server's database and queue, for instance)."""
-    _added.append(check)
+    if check not in _added:
+        _added.append(check)
 
 
 def run_checks(*, katas_dir: Path | None = None) -> list[Check]:

@@ -7,7 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from graders import commands as grader_commands
+from graders import doctor
 from server import commands as server_commands
+from server import health
 from server.bank import commands as bank_commands
 from server.grading import worker
 
@@ -22,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     bank_commands.register(subcommands)
     grader_commands.register(subcommands)
     worker.register(subcommands)
+    # `katabank doctor` (the engine's) also checks what the server needs.
+    doctor.add_check(health.database_check)
+    doctor.add_check(health.queue_check)
     return parser
 
 

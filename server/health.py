@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import logging
 
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from server.grading import GradingQueue
+from graders.doctor import Check
+from server import db
+from server.config import Settings
+from server.grading import GradingQueue, JobQueue
 
-__all__ = ["readiness"]
+__all__ = ["database_check", "queue_check", "readiness"]
 
 log = logging.getLogger(__name__)
 
@@ -41,3 +46,59 @@ def readiness(
     else:
         checks["sandbox"] = "ok" if sandbox_error is None else "unavailable"
     return checks
+
+
+def database_check() -> Check:
+    """For `katabank doctor`: the configured database answers and its schema is current."""
+    settings = Settings()
+    engine = db.make_engine(settings.database_url)
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+        head = ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
+    except Exception as exc:  # any driver error: say what and where
+        return Check(
+            "database",
+            False,
+            f"{where} does not answer: {exc}",
+            "Set KATABANK_DATABASE_URL to a database this host can reach.",
+        )
+    finally:
+        engine.dispose()
+    if current != head:
+        return Check(
+            "database",
+            False,
+            f"{where} is at schema {current or 'none'}, not {head}",
+            "Run `katabank db upgrade` (or start `katabank serve`, which migrates).",
+        )
+    return Check("database", True, f"{where}, schema {head}")
+
+
+def queue_check() -> Check:
+    """For `katabank doctor`: who grades, and on the job queue how many workers are alive."""
+    settings = Settings()
+    if not settings.uses_job_queue:
+        return Check("queue", None, "embedded: each web process grades in its own threads")
+    try:
+        queue = JobQueue(settings.database_url, lease_seconds=settings.worker_lease_seconds)
+        try:
+            alive = queue.workers_alive()
+        finally:
+            queue.close()
+    except Exception as exc:
+        return Check(
+            "queue",
+            False,
+            f"the job queue does not answer: {exc}",
+            "Check the database and run `katabank db upgrade`.",
+        )
+    if not alive:
+        return Check(
+            "queue",
+            False,
+            "job queue reachable, but no `katabank worker` is alive",
+            "Start at least one `katabank worker` (see the README's deployment guide).",
+        )
+    return Check("queue", True, f"job queue, {alive} worker{'s' if alive != 1 else ''} alive")

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, text, update
 from sqlmodel import Session, and_, col, func, or_, select
 
 import graders
@@ -57,6 +57,8 @@ UNAVAILABLE = "unavailable"
 RATE_WINDOW = timedelta(minutes=1)
 # When the queue is full, a few seconds is about one grading: long enough for a place to free.
 BUSY_RETRY_SECONDS = 5
+# The advisory lock that serialises claims on Postgres ("KBSB").
+_CLAIM_LOCK = 0x4B425342
 # Graders a submission may stop (killed, out of memory) before it is given up as not graded.
 MAX_ATTEMPTS = 3
 
@@ -118,9 +120,8 @@ def submit(
 ) -> Submission:
     """Store a run or submit of `source`, then queue it; raises SubmissionRefused.
 
-    The row is committed before the limits are counted and deleted again when it broke one,
-    so parallel requests cannot all slip into the last free place (each counts after its own
-    row is in; the last to count sees them all).
+    The limits are counted with the new row in, under a lock (see `_claim`), so parallel
+    requests cannot all slip into the last free place.
     """
     assert user.id is not None
     now = now or utcnow()
@@ -136,17 +137,27 @@ def submit(
 
 
 def _claim(session: Session, submission: Submission, limits: Limits, now: datetime) -> None:
+    """Store `submission` if it fits every limit, counting it in; else store nothing.
+
+    Claims are serialised, so parallel requests can neither all slip into the last free
+    place nor all refuse one another: on SQLite the first write of a transaction takes the
+    database's single write lock until commit; on Postgres a transaction-scoped advisory lock
+    does the same for claims.
+    """
+    session.commit()  # start a transaction of our own: its first statement takes the lock
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CLAIM_LOCK})
     session.add(submission)
-    session.commit()
-    session.refresh(submission)
+    session.flush()
     try:
         _check_rate(session, submission, limits.per_minute, now)
         if submission.status != Status.done:
             _check_queue(session, submission.user_id, limits)
     except SubmissionRefused:
-        session.delete(submission)
-        session.commit()
+        session.rollback()
         raise
+    session.commit()
+    session.refresh(submission)
 
 
 def _check_queue(session: Session, user_id: int, limits: Limits) -> None:

@@ -144,8 +144,15 @@ def compose(
     katas = sorted(k.id for k in catalog.katas.values() if matches(k.topics, k.difficulty))
     chosen_questions = _draw(rng, questions, plan.concepts, avoid, "concepts", plan)
     chosen_katas = _draw(rng, katas, plan.katas, avoid, "katas", plan)
+    # A kata's expected time (kata.toml) is its time hint on the navigator.
     return [ItemSpec(ItemKind.concept, q, CONCEPT_POINTS) for q in chosen_questions] + [
-        ItemSpec(ItemKind.kata, k, KATA_POINTS) for k in chosen_katas
+        ItemSpec(
+            ItemKind.kata,
+            k,
+            KATA_POINTS,
+            time_hint_seconds=catalog.katas[k].expected_minutes * 60,
+        )
+        for k in chosen_katas
     ]
 
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from server import submissions
 from server.attempts import attempts, mocks, seats, snapshots
 from server.attempts.models import AnswerSnapshot, Attempt, AttemptState, ItemKind
-from server.attempts.sets import MockPlan, PlanError
+from server.attempts.sets import MockPlan, PlanError, compose
 from server.attempts.sweeper import Sweeper
 from server.catalog import Catalog
 from server.clock import ManualClock
@@ -362,3 +362,11 @@ def test_the_sweeper_thread_submits_expired_attempts_on_its_own(
     finally:
         sweeper.close()
     assert attempt.state == AttemptState.graded
+
+
+def test_a_mock_kata_carries_its_expected_minutes_as_the_time_hint(catalog: Catalog) -> None:
+    plan = MockPlan(minutes=30, concepts=0, katas=2)
+    specs = compose(plan, catalog=catalog, rng=random.Random(3))
+    assert [spec.kind for spec in specs] == [ItemKind.kata, ItemKind.kata]
+    for spec in specs:
+        assert spec.time_hint_seconds == catalog.katas[spec.ref_id].expected_minutes * 60

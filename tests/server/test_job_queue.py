@@ -4,7 +4,9 @@ touching jobs workers hold, counting live workers, and sweeping a dead worker's 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import psycopg
 import pytest
@@ -87,6 +89,13 @@ def test_workers_alive_counts_fresh_heartbeats_only(postgres_url: str, queue: Jo
     assert queue.workers_alive() == 1
 
 
+def _run(coroutine: Coroutine[Any, Any, int]) -> int:
+    # In its own thread: a Playwright test earlier in the session may leave an event loop
+    # running in this one, and asyncio.run refuses to nest.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_the_sweep_puts_back_only_the_jobs_of_silent_workers(
     postgres_url: str, queue: JobQueue, engine: Engine, user: User
 ) -> None:
@@ -118,8 +127,8 @@ def test_the_sweep_puts_back_only_the_jobs_of_silent_workers(
                 await other.execute("SELECT pg_advisory_lock(%s)", (0x4B415441,))
             return await retry_stalled(app.job_manager, mine, lease_seconds=5)
 
-    assert asyncio.run(sweep(hold_the_lock=True)) == 0
-    assert asyncio.run(sweep(hold_the_lock=False)) == 1
+    assert _run(sweep(hold_the_lock=True)) == 0
+    assert _run(sweep(hold_the_lock=False)) == 1
     jobs = _sql(
         postgres_url,
         "SELECT (args->>'id')::int, status, attempts FROM procrastinate_jobs ORDER BY id",

@@ -132,7 +132,8 @@ def test_solved_means_a_passing_hidden_test_submission(
     assert [item.attributes["data-kata"] for item in solved] == ["intersection"]
 
     progress = page(logged_in.get("/progress"))
-    assert text(progress, "#katas-solved") == "1 of 8"
+    katas, _ = load_katas(PROJECT_ROOT / "katas")
+    assert text(progress, "#katas-solved") == f"1 of {len(katas)}"
     rows = {row.attributes["data-kata"]: row for row in progress.css("#katas-table tbody tr")}
     assert text(rows["intersection"], ".kata-state") == "Solved"
     assert text(rows["duplicates"], ".kata-state") == "Attempted"

@@ -81,7 +81,7 @@ def test_a_second_mock_is_refused_with_a_way_to_finish_or_abandon_the_first(
     response = post_form(logged_in, "/mock", CUSTOM, token_from="/mock")
     assert response.status_code == 409
     html = page(response)
-    assert "in progress" in one(html, "[role=alert]").text()
+    assert "in progress" in one(html, ".form-error[role=alert]").text()
     assert one(html, f'a[href="/mock/{attempt}"]')
     abandon = post_form(logged_in, f"/mock/{attempt}/abandon", {}, token_from="/mock")
     assert abandon.status_code == 303
