@@ -58,11 +58,15 @@ def _tagged(value: Any, depth: int) -> Any:
         return value
     if depth >= MAX_DEPTH:
         raise TypeError(f"data nested deeper than {MAX_DEPTH} levels")
+    # A flat list or tuple of natives (most arguments and results) is checked in C and
+    # written as it is: the JSON encoder writes a tuple as an array.
     if kind is list:
-        if all(type(item) in _NATIVE for item in value):
+        if _NATIVE.issuperset(map(type, value)):
             return value
         return [_tagged(item, depth + 1) for item in value]
     if kind is tuple:
+        if _NATIVE.issuperset(map(type, value)):
+            return {"$": "t", "v": value}
         return {"$": "t", "v": [_tagged(item, depth + 1) for item in value]}
     return _tagged_other(value, depth)
 
@@ -109,7 +113,7 @@ def _tagged_numpy(value: Any, depth: int) -> Any:
 def decode(data: bytes) -> Any:
     """Rebuild plain data from `encode`'s output; raise ProtocolError on anything else."""
     try:
-        return json.loads(data, object_hook=_untag)
+        return _decoder.decode(data.decode("utf-8"))
     except ProtocolError:
         raise
     except (ValueError, TypeError, RecursionError, UnicodeDecodeError) as exc:
@@ -161,6 +165,7 @@ def _array(dtype_name: Any, shape: Any, data: Any) -> Any:
 
 
 _FROM_LIST: dict[str, Any] = {"t": tuple, "S": set, "z": frozenset}
+_decoder = json.JSONDecoder(object_hook=_untag)
 
 
 def write_frame(fd: int, payload: bytes) -> None:
