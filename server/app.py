@@ -15,6 +15,7 @@ import graders
 from server import db, submissions
 from server.attempts.sweeper import Sweeper
 from server.catalog import load_catalog, sync_catalog
+from server.hiring import questions as manager_questions
 from server.clock import SystemClock
 from server.config import Settings
 from server.csrf import verify_csrf
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         catalog = load_catalog(settings)
         with Session(engine) as session:
             sync_catalog(session=session, catalog=catalog)
+            manager_questions.load_private(session=session, catalog=catalog)
         app.state.catalog = catalog
         log.info(
             "catalog: %d questions, %d katas, %d errors",

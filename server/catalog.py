@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from graders import Kata as KataSpec
 from graders import load_katas
@@ -36,9 +36,20 @@ class Catalog:
     errors: tuple[BankError, ...] = ()
     katas: dict[str, KataSpec] = field(default_factory=dict)
     kata_errors: tuple[str, ...] = ()
+    # Managers' own questions by id, with their owner: never in `questions` (the public bank).
+    private: dict[str, tuple[int, QuestionDoc]] = field(default_factory=dict)
 
     def question(self, question_id: str) -> QuestionDoc | None:
-        return self.questions.get(question_id)
+        """A bank question, or a manager's own one (for the attempts that hold it)."""
+        found = self.questions.get(question_id)
+        if found is None and question_id in self.private:
+            return self.private[question_id][1]
+        return found
+
+    def owner_of(self, question_id: str) -> int | None:
+        """The manager who wrote a private question; None for bank questions and unknown ids."""
+        entry = self.private.get(question_id)
+        return entry[0] if entry else None
 
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""
@@ -102,7 +113,10 @@ def _sync(
     values: Callable[[Any], dict[str, Any]],
     now: datetime,
 ) -> None:
-    existing: Sequence[Any] = session.exec(select(table)).all()
+    query = select(table)
+    if table is Question:  # managers' own questions are mirrored by hiring, not by the files
+        query = query.where(col(Question.owner_id).is_(None))
+    existing: Sequence[Any] = session.exec(query).all()
     rows = {row.id: row for row in existing}
     present: set[str] = set()
     for item in items:

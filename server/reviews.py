@@ -30,6 +30,7 @@ __all__ = [
     "day_start",
     "fsrs_card",
     "next_question",
+    "public_bank",
     "queue_state",
     "rate",
     "record_answer",
@@ -220,16 +221,21 @@ def _id(user: User) -> int:
     return user.id
 
 
+def public_bank() -> tuple[ColumnElement[bool], ...]:
+    """Conditions for mirror rows of the public bank: present in the files, not a manager's own."""
+    return (col(Question.removed_at).is_(None), col(Question.owner_id).is_(None))
+
+
 def _live_cards(user: User) -> tuple[ColumnElement[bool], ...]:
     """Conditions for the user's cards whose question is still in the bank."""
-    live = select(Question.id).where(col(Question.removed_at).is_(None))
+    live = select(Question.id).where(*public_bank())
     return (col(Card.user_id) == user.id, col(Card.question_id).in_(live))
 
 
 def _unseen(user: User) -> tuple[ColumnElement[bool], ...]:
     """Conditions for questions in the bank that the user has no card for yet."""
     seen = select(Card.question_id).where(Card.user_id == user.id)
-    return (col(Question.removed_at).is_(None), col(Question.id).not_in(seen))
+    return (*public_bank(), col(Question.id).not_in(seen))
 
 
 def _unseen_count(*, session: Session, user: User) -> int:

@@ -49,6 +49,7 @@ TABLES = {
     "scoreoverride",
     "similarityflag",
     "auditentry",
+    "managerquestion",
 }
 
 
