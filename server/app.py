@@ -15,12 +15,12 @@ import graders
 from server import db, submissions
 from server.attempts.sweeper import Sweeper
 from server.catalog import load_catalog, sync_catalog
-from server.hiring import questions as manager_questions
 from server.clock import SystemClock
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue
+from server.hiring import questions as manager_questions
 from server.mailer import make_mailer
 from server.middleware import RequestContextMiddleware
 from server.routes import ROUTERS

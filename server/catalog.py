@@ -40,7 +40,12 @@ class Catalog:
     private: dict[str, tuple[int, QuestionDoc]] = field(default_factory=dict)
 
     def question(self, question_id: str) -> QuestionDoc | None:
-        """A bank question, or a manager's own one (for the attempts that hold it)."""
+        """A question of the public bank (never a manager's own)."""
+        return self.questions.get(question_id)
+
+    def held_question(self, question_id: str) -> QuestionDoc | None:
+        """A bank question, or a manager's own one: only for showing and scoring the items
+        of an attempt that already holds it, never for finding questions."""
         found = self.questions.get(question_id)
         if found is None and question_id in self.private:
             return self.private[question_id][1]

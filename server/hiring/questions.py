@@ -6,10 +6,14 @@ database, unlike the bank's files). Its public id is `mq-<n>`, and it is mirrore
 engine, key-point scoring (`server.keypoints.coverage`) and reports work on it unchanged. The
 catalog holds these docs apart from the bank (`Catalog.private`): every public listing (the
 questions pages, search, flashcards, answer mode, mock composition) reads `catalog.questions`
-or the mirror filtered by `reviews.public_bank()`, so a private question never shows there;
-only `Catalog.question(id)`, which attempts use to show and score an item they already hold,
-finds it. `export_file` renders it in the bank's question-file format, and `check` applies the
-bank file's rules (id, prompt, difficulty) plus limits on every field.
+or the mirror filtered by `reviews.public_bank()`, and `Catalog.question(id)` is the bank
+only, so a private question never shows there; `Catalog.held_question(id)`, which attempts use
+to show and score an item they already hold, finds it. `export_file` renders it in the bank's
+question-file format, and `check` applies the bank file's rules (prompt, difficulty) plus
+non-empty distinct key points and limits on every field.
+
+`Catalog.private` is filled at start-up (`load_private`) and on each create, so it is exact for
+one server process; several web processes would each need a reload (see the report).
 """
 
 from __future__ import annotations
@@ -31,11 +35,14 @@ __all__ = [
     "PREFIX",
     "Draft",
     "QuestionError",
+    "check",
     "create_question",
     "export_file",
     "get_question",
     "list_questions",
     "load_private",
+    "question_id",
+    "to_doc",
 ]
 
 PREFIX = "mq-"
@@ -49,6 +56,8 @@ MAX_TOPIC = 60
 
 class QuestionError(HiringError):
     """A question a manager wrote that breaks a rule; `field` names the field at fault."""
+
+    status_code = 422
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -124,7 +133,7 @@ def to_doc(row: ManagerQuestion) -> QuestionDoc:
 def create_question(
     *, session: Session, owner: User, draft: Draft, catalog: Catalog, now: datetime
 ) -> ManagerQuestion:
-    """Store a checked question in `owner`'s library, mirror it, and make attempts able to use it."""
+    """Store a checked question in `owner`'s library, mirrored so attempts can hold it."""
     clean = check(draft)
     row = ManagerQuestion(
         owner_id=owner.id or 0,
@@ -161,7 +170,7 @@ def load_private(*, session: Session, catalog: Catalog) -> None:
 
 
 def list_questions(*, session: Session, user: User) -> list[ManagerQuestion]:
-    """`user`'s own questions, newest first (an admin's own too: privacy holds for admins' lists)."""
+    """`user`'s own questions, newest first."""
     query = select(ManagerQuestion).where(ManagerQuestion.owner_id == user.id)
     return list(session.exec(query.order_by(col(ManagerQuestion.id).desc())).all())
 
