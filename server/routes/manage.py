@@ -250,7 +250,11 @@ def write_question(
 ) -> Response:
     """Write a question into the set owner's library and add it to this set."""
     draft = manager_questions.Draft(
-        prompt, answer, key_points.splitlines(), topics.split(","), difficulty
+        prompt,
+        answer,
+        [p for p in key_points.splitlines() if p.strip()],
+        topics.split(","),
+        difficulty,
     )
     try:
         row = manager_questions.create_question(
