@@ -25,6 +25,7 @@ from server.hiring import questions
 from server.models import Question, Role, User
 from tests.factories import RecordingQueue, login, page, post_form
 from tests.hiring.test_hiring_api import _anonymous, _invite, _post
+from tests.hiring.test_manage_pages import _go
 
 pytestmark = pytest.mark.usefixtures("sample_bank")
 
@@ -222,10 +223,3 @@ def test_the_set_editor_writes_a_question_into_the_set_and_keeps_a_refused_draft
     assert mine["question_id"] in [
         n.attributes["value"] for n in found.css("#found input[name=ref_ids]")
     ]
-
-
-def _go(client: TestClient, path: str, data: dict[str, str]) -> Any:
-    response = post_form(client, path, data)
-    if response.status_code == 303:
-        return client.get(response.headers["location"])
-    return response
