@@ -257,6 +257,8 @@ def write_question(
         difficulty,
     )
     try:
+        if user.id != question_set.owner_id:  # an admin in someone else's set
+            raise HiringError("Only the set's owner can write questions into it.")
         row = manager_questions.create_question(
             session=session, owner=user, draft=draft, catalog=catalog, now=clock.now()
         )

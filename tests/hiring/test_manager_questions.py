@@ -223,3 +223,15 @@ def test_the_set_editor_writes_a_question_into_the_set_and_keeps_a_refused_draft
     assert mine["question_id"] in [
         n.attributes["value"] for n in found.css("#found input[name=ref_ids]")
     ]
+
+
+def test_an_admin_cannot_write_into_another_managers_set(
+    managers: TestClient, make_user: Callable[..., User]
+) -> None:
+    set_path = _go(managers, "/manage/sets", {"title": "Maria's"}).url.path
+    make_user("root", role=Role.admin)
+    login(managers, "root")
+    form = {**MINE, "key_points": "\n".join(MINE["key_points"]), "topics": ""}
+    refused = post_form(managers, f"{set_path}/questions", form)
+    assert refused.status_code == 200 and "owner can write questions" in refused.text
+    assert managers.get("/api/questions").json() == []
