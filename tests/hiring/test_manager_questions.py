@@ -16,11 +16,13 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from server.attempts.sets import MockPlan, PlanError, compose
 from server.bank.files import parse_question
+from server.catalog import load_catalog, sync_catalog
 from server.clock import ManualClock
+from server.config import Settings
 from server.hiring import questions
 from server.models import Question, Role, User
 from tests.factories import RecordingQueue, login, page, post_form
@@ -235,3 +237,21 @@ def test_an_admin_cannot_write_into_another_managers_set(
     refused = post_form(managers, f"{set_path}/questions", form)
     assert refused.status_code == 200 and "owner can write questions" in refused.text
     assert managers.get("/api/questions").json() == []
+
+
+def test_a_restart_keeps_it_private_and_takeable(
+    managers: TestClient, app: FastAPI, engine: Engine, settings: Settings
+) -> None:
+    qid = _write(managers).json()["question_id"]
+    fresh = load_catalog(settings)  # what the next start-up reads from the files
+    with Session(engine) as session:
+        sync_catalog(session=session, catalog=fresh)
+        questions.load_private(session=session, catalog=fresh)
+        mirror = session.get(Question, qid)
+        assert mirror is not None and mirror.removed_at is None  # the file sync leaves it be
+    assert qid not in fresh.questions and fresh.question(qid) is None
+    held = fresh.held_question(qid)
+    assert held is not None and held.key_points == tuple(MINE["key_points"])
+    with Session(engine) as session:
+        maria = session.exec(select(User).where(User.username == "maria")).one()
+    assert fresh.owner_of(qid) == maria.id
