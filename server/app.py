@@ -6,6 +6,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from functools import partial
 
 from fastapi import Depends, FastAPI
@@ -24,6 +25,7 @@ from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue, GradingQueue, JobQueue
+from server.hiring import questions as manager_questions
 from server.mailer import make_mailer
 from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
@@ -45,9 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db.upgrade(engine)
-        catalog = load_catalog(settings)
+        catalog = replace(
+            load_catalog(settings),
+            private_source=partial(manager_questions.fetch, engine=engine),
+        )
         with Session(engine) as session:
             sync_catalog(session=session, catalog=catalog)
+            manager_questions.load_private(session=session, catalog=catalog)
         app.state.catalog = catalog
         log.info(
             "catalog: %d questions, %d katas, %d errors",

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from graders import Kata as KataSpec
 from graders import load_katas
@@ -37,9 +37,37 @@ class Catalog:
     errors: tuple[BankError, ...] = ()
     katas: dict[str, KataSpec] = field(default_factory=dict)
     kata_errors: tuple[str, ...] = ()
+    # Managers' own questions by id, with their owner: never in `questions` (the public bank).
+    private: dict[str, tuple[int, QuestionDoc]] = field(default_factory=dict)
+    # Where a private question written in another process is found (hiring.questions.fetch);
+    # they never change once written, so what it finds is kept in `private`.
+    private_source: Callable[[str], tuple[int, QuestionDoc] | None] | None = None
 
     def question(self, question_id: str) -> QuestionDoc | None:
+        """A question of the public bank (never a manager's own)."""
         return self.questions.get(question_id)
+
+    def held_question(self, question_id: str) -> QuestionDoc | None:
+        """A bank question, or a manager's own one: only for showing and scoring the items
+        of an attempt that already holds it, never for finding questions."""
+        found = self.questions.get(question_id)
+        if found is not None:
+            return found
+        entry = self._private(question_id)
+        return entry[1] if entry else None
+
+    def owner_of(self, question_id: str) -> int | None:
+        """The manager who wrote a private question; None for bank questions and unknown ids."""
+        entry = self._private(question_id)
+        return entry[0] if entry else None
+
+    def _private(self, question_id: str) -> tuple[int, QuestionDoc] | None:
+        entry = self.private.get(question_id)
+        if entry is None and self.private_source is not None:
+            entry = self.private_source(question_id)
+            if entry is not None:
+                self.private[question_id] = entry
+        return entry
 
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""
@@ -108,7 +136,10 @@ def _sync(
     values: Callable[[Any], dict[str, Any]],
     now: datetime,
 ) -> None:
-    existing: Sequence[Any] = session.exec(select(table)).all()
+    query = select(table)
+    if table is Question:  # managers' own questions are mirrored by hiring, not by the files
+        query = query.where(col(Question.owner_id).is_(None))
+    existing: Sequence[Any] = session.exec(query).all()
     rows = {row.id: row for row in existing}
     present: set[str] = set()
     for item in items:

@@ -46,7 +46,11 @@ class LoginSession(SQLModel, table=True):
 
 
 class Question(SQLModel, table=True):
-    """Mirror of a question file, synced by id at start-up."""
+    """Mirror of a question file, synced by id at start-up.
+
+    A row with an `owner_id` mirrors a manager's private question (server/hiring/questions.py)
+    so that attempt items can point at it; it is never part of the public bank.
+    """
 
     id: str = Field(primary_key=True, max_length=120)
     prompt: str
@@ -54,6 +58,7 @@ class Question(SQLModel, table=True):
     difficulty: str = Field(max_length=16)
     source: str
     removed_at: datetime | None = None
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
 
 
 class Kata(SQLModel, table=True):

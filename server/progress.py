@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, func, select
 
 from server.models import Card, PracticeEvent, Question, User
-from server.reviews import as_utc, day_start, fsrs_card
+from server.reviews import as_utc, day_start, fsrs_card, public_bank
 
 __all__ = [
     "MASTERED_STABILITY_DAYS",
@@ -129,7 +129,7 @@ def daily_activity(*, session: Session, user: User, now: datetime, days: int = 3
 
 def topic_mastery(*, session: Session, user: User) -> list[TopicMastery]:
     """Every topic of the live bank with the user's started and mastered counts, by name."""
-    questions = session.exec(select(Question).where(col(Question.removed_at).is_(None))).all()
+    questions = session.exec(select(Question).where(*public_bank())).all()
     cards = {
         card.question_id: card
         for card in session.exec(select(Card).where(Card.user_id == user.id)).all()

@@ -36,6 +36,7 @@ __all__ = [
     "last_review",
     "next_intervals",
     "next_question",
+    "public_bank",
     "queue_state",
     "rate",
     "record_answer",
@@ -336,11 +337,16 @@ def _id(user: User) -> int:
     return user.id
 
 
+def public_bank() -> tuple[ColumnElement[bool], ...]:
+    """Conditions for mirror rows of the public bank: present in the files, not a manager's own."""
+    return (col(Question.removed_at).is_(None), col(Question.owner_id).is_(None))
+
+
 def _live_cards(
     user: User, only: Collection[str] | None = None
 ) -> tuple[ColumnElement[bool], ...]:
     """Conditions for the user's cards whose question is still in the bank (and in `only`)."""
-    live = select(Question.id).where(col(Question.removed_at).is_(None))
+    live = select(Question.id).where(*public_bank())
     conditions: list[ColumnElement[bool]] = [
         col(Card.user_id) == user.id,
         col(Card.question_id).in_(live),
@@ -353,10 +359,7 @@ def _live_cards(
 def _unseen(user: User, only: Collection[str] | None = None) -> tuple[ColumnElement[bool], ...]:
     """Conditions for questions in the bank (and in `only`) the user has no card for yet."""
     seen = select(Card.question_id).where(Card.user_id == user.id)
-    conditions: list[ColumnElement[bool]] = [
-        col(Question.removed_at).is_(None),
-        col(Question.id).not_in(seen),
-    ]
+    conditions: list[ColumnElement[bool]] = [*public_bank(), col(Question.id).not_in(seen)]
     if only is not None:
         conditions.append(col(Question.id).in_(list(only)))
     return tuple(conditions)

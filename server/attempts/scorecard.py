@@ -70,7 +70,7 @@ def item_cards(
     cards = []
     for item in items:
         if item.kind == ItemKind.concept:
-            doc = catalog.question(item.question_id or "")
+            doc = catalog.held_question(item.question_id or "")
             covered = set(item.covered_key_points or [])
             points = tuple(
                 (point, index in covered)

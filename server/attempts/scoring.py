@@ -79,7 +79,7 @@ def score_items(
 def _score_concept(
     session: Session, item: AttemptItem, catalog: Catalog, owner: User | None, now: datetime
 ) -> None:
-    doc = catalog.question(item.question_id or "")
+    doc = catalog.held_question(item.question_id or "")
     if doc is None:  # the question left the bank mid-attempt: nothing to score it against
         item.score, item.covered_key_points = 0.0, []
         return

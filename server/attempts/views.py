@@ -19,7 +19,7 @@ def item_title(item: AttemptItem, catalog: Catalog) -> str:
     if item.kind == ItemKind.kata:
         kata = catalog.katas.get(item.kata_id or "")
         return kata.title if kata else "Kata"
-    doc = catalog.question(item.question_id or "")
+    doc = catalog.held_question(item.question_id or "")
     return doc.prompt if doc else "Question"
 
 
@@ -33,7 +33,7 @@ def item_content(item: AttemptItem, catalog: Catalog) -> dict[str, Any]:
             "topics": kata.topics if kata else (),
             "difficulty": kata.difficulty if kata else "",
         }
-    doc = catalog.question(item.question_id or "")
+    doc = catalog.held_question(item.question_id or "")
     return {
         "prompt": doc.prompt if doc else "This question is no longer in the bank.",
         "topics": doc.topics if doc else (),

@@ -23,6 +23,7 @@ __all__ = [
     "Decision",
     "FlagStatus",
     "Invitation",
+    "ManagerQuestion",
     "QuestionSet",
     "ScoreOverride",
     "SetVersion",
@@ -147,3 +148,16 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=40)
     detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class ManagerQuestion(SQLModel, table=True):
+    """A conceptual question a manager wrote for their own sets (see hiring.questions)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    prompt: str = Field(sa_column=Column(Text, nullable=False))
+    answer: str = Field(sa_column=Column(Text, nullable=False))
+    key_points: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    difficulty: str = Field(max_length=16)
+    created_at: datetime = Field(default_factory=utcnow)

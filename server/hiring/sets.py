@@ -93,8 +93,11 @@ class Entry:
         )
 
 
-def check_entries(entries: Sequence[Entry], *, catalog: Catalog) -> None:
-    """Raise SetError naming the first entry that is not a valid item of a set."""
+def check_entries(entries: Sequence[Entry], *, catalog: Catalog, owner_id: int) -> None:
+    """Raise SetError naming the first entry that is not a valid item of a set.
+
+    A manager's own question (hiring.questions) is valid only in its author's sets.
+    """
     if len(entries) > MAX_ENTRIES:
         raise SetError(f"A set holds at most {MAX_ENTRIES} items; this one has {len(entries)}.")
     for number, entry in enumerate(entries, start=1):
@@ -107,7 +110,7 @@ def check_entries(entries: Sequence[Entry], *, catalog: Catalog) -> None:
             known = (
                 catalog.katas.get(ref_id) is not None
                 if entry.kind == ItemKind.kata
-                else catalog.question(ref_id) is not None
+                else ref_id in catalog.questions or catalog.owner_of(ref_id) == owner_id
             )
             if not known:
                 what = "kata" if entry.kind == ItemKind.kata else "question"
@@ -139,7 +142,7 @@ def create_set(
     description: str = "",
 ) -> QuestionSet:
     """A new set owned by `owner`; SetError (nothing stored) when an entry is not valid."""
-    check_entries(entries, catalog=catalog)
+    check_entries(entries, catalog=catalog, owner_id=owner.id or 0)
     question_set = QuestionSet(
         owner_id=owner.id or 0,
         title=_check_title(title),
@@ -165,7 +168,7 @@ def update_set(
     description: str = "",
 ) -> QuestionSet:
     """Replace the set's title and entries; published versions are untouched."""
-    check_entries(entries, catalog=catalog)
+    check_entries(entries, catalog=catalog, owner_id=question_set.owner_id)
     question_set.title = _check_title(title)
     question_set.description = description[:5000]
     question_set.items = [entry.as_json() for entry in entries]

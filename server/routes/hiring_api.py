@@ -13,15 +13,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, model_validator
+from sqlmodel import Session
 
 from server.attempts.models import ItemKind
 from server.clock import ClockDep
 from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep
 from server.hiring import assessments, invitations, reports, sets
+from server.hiring import questions as manager_questions
 from server.hiring.emails import send_invitation
 from server.hiring.errors import HiringError
-from server.hiring.models import Decision, FlagStatus
+from server.hiring.models import Decision, FlagStatus, ManagerQuestion
 from server.mailer import MailError
+from server.models import User
 from server.routes.attempt_deps import http_error
 from server.routes.hiring_deps import OwnAssessment, OwnInvitation, OwnSet
 
@@ -184,6 +187,99 @@ def create_set(
     except sets.SetError as error:
         raise http_error(error) from None
     return SetCreated(set_id=created.id or 0)
+
+
+class QuestionIn(BaseModel):
+    """A conceptual question of your own: `answer` is Markdown (math in $...$)."""
+
+    prompt: str = Field(max_length=manager_questions.MAX_PROMPT)
+    answer: str = Field(max_length=manager_questions.MAX_ANSWER)
+    key_points: list[Annotated[str, Field(max_length=manager_questions.MAX_KEY_POINT)]] = Field(
+        max_length=manager_questions.MAX_KEY_POINTS
+    )
+    topics: list[Annotated[str, Field(max_length=manager_questions.MAX_TOPIC)]] = Field(
+        default_factory=list, max_length=manager_questions.MAX_TOPICS
+    )
+    difficulty: str = Field(default="medium", max_length=16)
+
+
+class QuestionCreated(BaseModel):
+    question_id: str
+
+
+class QuestionOut(BaseModel):
+    question_id: str
+    prompt: str
+    answer: str
+    key_points: list[str]
+    topics: list[str]
+    difficulty: str
+
+
+@router.post("/questions", status_code=201, response_model=QuestionCreated, responses=_ERRORS)
+def create_question(
+    body: QuestionIn, session: SessionDep, user: ManagerUser, catalog: CatalogDep, clock: ClockDep
+) -> QuestionCreated:
+    """Write a question for your own sets: only you see it; it never joins the public bank."""
+    draft = manager_questions.Draft(
+        body.prompt, body.answer, body.key_points, body.topics, body.difficulty
+    )
+    try:
+        row = manager_questions.create_question(
+            session=session, owner=user, draft=draft, catalog=catalog, now=clock.now()
+        )
+    except manager_questions.QuestionError as error:
+        raise http_error(error) from None
+    return QuestionCreated(question_id=manager_questions.question_id(row))
+
+
+@router.get("/questions", response_model=list[QuestionOut], responses=_ERRORS)
+def list_questions(session: SessionDep, user: ManagerUser) -> list[QuestionOut]:
+    """Your own questions, newest first."""
+    rows = manager_questions.list_questions(session=session, user=user)
+    return [_question_out(row) for row in rows]
+
+
+@router.get("/questions/{question_id}", response_model=QuestionOut, responses=_ERRORS)
+def read_question(
+    question_id: Annotated[str, Path(max_length=120)], session: SessionDep, user: ManagerUser
+) -> QuestionOut:
+    return _question_out(_own_question(session, question_id, user))
+
+
+@router.get(
+    "/questions/{question_id}/export",
+    response_class=PlainTextResponse,
+    responses={**_ERRORS, 200: {"content": {"text/markdown": {}}}},
+)
+def export_question(
+    question_id: Annotated[str, Path(max_length=120)], session: SessionDep, user: ManagerUser
+) -> Response:
+    """Your question as a question file (questions/README.md), to review or add to a bank."""
+    row = _own_question(session, question_id, user)
+    return Response(
+        manager_questions.export_file(row),
+        media_type="text/markdown",
+        headers={"Content-Disposition": f'attachment; filename="{question_id}.md"'},
+    )
+
+
+def _own_question(session: Session, question_id: str, user: User) -> ManagerQuestion:
+    try:
+        return manager_questions.get_question(session=session, question_id=question_id, user=user)
+    except HiringError as error:
+        raise http_error(error) from None
+
+
+def _question_out(row: ManagerQuestion) -> QuestionOut:
+    return QuestionOut(
+        question_id=manager_questions.question_id(row),
+        prompt=row.prompt,
+        answer=row.answer,
+        key_points=list(row.key_points),
+        topics=list(row.topics),
+        difficulty=row.difficulty,
+    )
 
 
 @router.get("/sets", response_model=list[SetOut], responses=_ERRORS)

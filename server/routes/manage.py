@@ -17,17 +17,20 @@ from fastapi.responses import RedirectResponse, Response
 
 from server.attempts import attempts, scorecard, snapshots
 from server.attempts.models import Attempt, ItemKind
+from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep, render
 from server.hiring import assessments, invitations, reports, sets, similarity
+from server.hiring import questions as manager_questions
 from server.hiring.emails import send_invitation
 from server.hiring.errors import HiringError
-from server.hiring.models import Decision, FlagStatus, SimilarityFlag
+from server.hiring.models import Decision, FlagStatus, QuestionSet, SimilarityFlag
 from server.mailer import MailError
 from server.reviews import as_utc
 from server.routes.hiring_api import candidate_url
 from server.routes.hiring_deps import Id, OwnAssessment, OwnInvitation, OwnSet
+from server.search import SearchIndex
 
 __all__ = ["router"]
 
@@ -124,14 +127,34 @@ def set_page(
     difficulty: Annotated[str, Query(max_length=16)] = "",
     error: str | None = None,
 ) -> Response:
+    return _set_view(request, question_set, catalog, q, kind, topic, difficulty, error=error)
+
+
+def _set_view(
+    request: Request,
+    question_set: QuestionSet,
+    catalog: Catalog,
+    q: str = "",
+    kind: str = "",
+    topic: str = "",
+    difficulty: str = "",
+    *,
+    error: str | None = None,
+    draft: manager_questions.Draft | None = None,
+) -> Response:
+    """The set editor; `draft` refills the "Write a question" form after a refusal."""
     searching = bool(q or kind or topic or difficulty)
     return render(
         request,
         "manage/set.html",
         question_set=question_set,
         entries=sets.entries_of(question_set.items),
-        labels=_labels(catalog),
-        found=_find(catalog, q, kind, topic, difficulty) if searching else [],
+        labels=_labels(catalog, question_set.owner_id),
+        found=_find(catalog, question_set.owner_id, q, kind, topic, difficulty)
+        if searching
+        else [],
+        own_questions=_own_docs(catalog, question_set.owner_id),
+        draft=draft,
         searching=searching,
         query={"q": q, "kind": kind, "topic": topic, "difficulty": difficulty},
         topics=sorted({t for doc in catalog.questions.values() for t in doc.topics}),
@@ -210,14 +233,68 @@ def export_set(question_set: OwnSet) -> Response:
     )
 
 
-def _labels(catalog: Catalog) -> dict[str, str]:
+@router.post("/sets/{set_id}/questions")
+def write_question(
+    request: Request,
+    question_set: OwnSet,
+    session: SessionDep,
+    user: ManagerUser,
+    catalog: CatalogDep,
+    clock: ClockDep,
+    prompt: Annotated[str, Form(max_length=manager_questions.MAX_PROMPT)] = "",
+    answer: Annotated[str, Form(max_length=manager_questions.MAX_ANSWER)] = "",
+    key_points: Annotated[str, Form(max_length=20_000)] = "",
+    topics: Annotated[str, Form(max_length=1000)] = "",
+    difficulty: Annotated[str, Form(max_length=16)] = "medium",
+    points: Annotated[float, Form(gt=0, le=sets.MAX_POINTS)] = 1.0,
+) -> Response:
+    """Write a question into the set owner's library and add it to this set."""
+    draft = manager_questions.Draft(
+        prompt,
+        answer,
+        [p for p in key_points.splitlines() if p.strip()],
+        topics.split(","),
+        difficulty,
+    )
+    try:
+        if user.id != question_set.owner_id:  # an admin in someone else's set
+            raise HiringError("Only the set's owner can write questions into it.")
+        row = manager_questions.create_question(
+            session=session, owner=user, draft=draft, catalog=catalog, now=clock.now()
+        )
+        entry = sets.Entry(ItemKind.concept, (manager_questions.question_id(row),), points)
+        sets.update_set(
+            session=session,
+            question_set=question_set,
+            title=question_set.title,
+            description=question_set.description,
+            entries=[*sets.entries_of(question_set.items), entry],
+            catalog=catalog,
+            now=clock.now(),
+        )
+    except HiringError as error:
+        return _set_view(request, question_set, catalog, error=error.message, draft=draft)
+    return RedirectResponse(f"/manage/sets/{question_set.id}", status_code=303)
+
+
+def _own_docs(catalog: Catalog, owner_id: int) -> list[QuestionDoc]:
+    """The questions `owner_id` wrote (hiring.questions), newest first."""
+    own = [doc for owner, doc in catalog.private.values() if owner == owner_id]
+    return sorted(own, key=lambda doc: int(doc.id.removeprefix(manager_questions.PREFIX)))[::-1]
+
+
+def _labels(catalog: Catalog, owner_id: int) -> dict[str, str]:
     labels = {doc.id: doc.prompt for doc in catalog.questions.values()}
+    labels.update({doc.id: doc.prompt for doc in _own_docs(catalog, owner_id)})
     labels.update({kata.id: kata.title for kata in catalog.katas.values()})
     return labels
 
 
-def _find(catalog: Catalog, q: str, kind: str, topic: str, difficulty: str) -> list[dict[str, Any]]:
-    """Bank questions and katas matching the picker's filters, at most 50."""
+def _find(
+    catalog: Catalog, owner_id: int, q: str, kind: str, topic: str, difficulty: str
+) -> list[dict[str, Any]]:
+    """The owner's own questions, bank questions and katas matching the picker's filters, at
+    most 50; never another manager's questions."""
     found: list[dict[str, Any]] = []
     if kind in ("", "kata"):
         words = q.lower().split()
@@ -238,9 +315,12 @@ def _find(catalog: Catalog, q: str, kind: str, topic: str, difficulty: str) -> l
                     }
                 )
     if kind in ("", "concept"):
-        for doc in catalog.search_index.search(
-            text=q, topic=topic or None, difficulty=difficulty or None
-        ):
+        # The owner's own questions first (a small index of their own), then the bank's.
+        docs: list[QuestionDoc] = []
+        own = SearchIndex(_own_docs(catalog, owner_id))
+        for index in (own, catalog.search_index):
+            docs.extend(index.search(text=q, topic=topic or None, difficulty=difficulty or None))
+        for doc in docs:
             found.append(
                 {
                     "kind": "concept",

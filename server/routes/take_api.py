@@ -152,7 +152,7 @@ def _candidate_state(state: AttemptState) -> str:
 def _item(item: AttemptItem, catalog: Catalog) -> TakeItem:
     is_kata = item.kind == ItemKind.kata
     kata = catalog.katas.get(item.kata_id or "") if is_kata else None
-    question = catalog.question(item.question_id or "") if not is_kata else None
+    question = catalog.held_question(item.question_id or "") if not is_kata else None
     return TakeItem(
         item_id=item.id or 0,
         kind=item.kind,

@@ -440,6 +440,8 @@ def test_the_hiring_routes_are_in_the_openapi_schema(client: TestClient) -> None
     paths = client.get("/api/openapi.json").json()["paths"]
     for path in (
         "/api/sets",
+        "/api/questions",
+        "/api/questions/{question_id}/export",
         "/api/assessments",
         "/api/assessments/{assessment_id}/invitations",
         "/api/assessments/{assessment_id}/report",

@@ -51,6 +51,7 @@ TABLES = {
     "scoreoverride",
     "similarityflag",
     "auditentry",
+    "managerquestion",
 }
 
 
