@@ -224,15 +224,6 @@ def edit_set(
     return RedirectResponse(f"/manage/sets/{question_set.id}", status_code=303)
 
 
-@router.get("/sets/{set_id}/export")
-def export_set(question_set: OwnSet) -> Response:
-    return Response(
-        sets.export_toml(question_set),
-        media_type="application/toml",
-        headers={"Content-Disposition": f'attachment; filename="set-{question_set.id}.toml"'},
-    )
-
-
 @router.post("/sets/{set_id}/questions")
 def write_question(
     request: Request,
@@ -493,16 +484,6 @@ def revoke(
 ) -> Response:
     invitations.revoke(session=session, invitation=invitation, now=clock.now())
     return RedirectResponse(f"/manage/assessments/{assessment.id}", status_code=303)
-
-
-@router.get("/assessments/{assessment_id}/report.csv")
-def export_csv(assessment: OwnAssessment, session: SessionDep, clock: ClockDep) -> Response:
-    rows = reports.candidate_rows(session=session, assessment=assessment, now=clock.now())
-    return Response(
-        reports.csv_export(rows),
-        media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="assessment-{assessment.id}.csv"'},
-    )
 
 
 # ---- one candidate ---------------------------------------------------------------------

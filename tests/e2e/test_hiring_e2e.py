@@ -158,7 +158,8 @@ def test_a_hiring_round_end_to_end(
         row.locator("td").nth(0).locator("a").text_content(): row.locator(".score").text_content()
         for row in page.locator("#candidates tbody tr").all()
     }
-    exported = page.request.get(assessment_url + "/report.csv").text()
+    csv_link = page.get_by_role("link", name="Export CSV").get_attribute("href") or ""
+    exported = page.request.get(live_server.url + csv_link).text()
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert {row["name"] for row in rows} == set(table) == {"Ann", "Ben"}
     for row in rows:

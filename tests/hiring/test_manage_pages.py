@@ -142,7 +142,9 @@ def test_other_managers_and_candidates_cannot_reach_the_pages(
     make_user("moses", role=Role.manager)
     make_user("cory")
     login(manager, "moses")
-    for path in (set_url, assessment_url, f"{assessment_url}/report.csv", f"{set_url}/export"):
+    set_id, assessment_id = set_url.rsplit("/", 1)[1], assessment_url.rsplit("/", 1)[1]
+    exports = (f"/api/assessments/{assessment_id}/report.csv", f"/api/sets/{set_id}/export")
+    for path in (set_url, assessment_url, *exports):
         assert manager.get(path).status_code == 404, path
     assert not page(manager.get("/manage/sets")).css("#sets")
     login(manager, "cory")
