@@ -60,6 +60,20 @@ def test_an_admin_sees_the_bank_status(page: Page, live_server: LiveServer) -> N
     expect(page.locator(".ok")).to_have_text("Every file loaded without errors.")
 
 
+# Polls inside one evaluated function: wait_for_function would compile its predicate with
+# eval once the first check fails, and the page's CSP (rightly) forbids eval.
+KATEX_MAIN_STATUS = """async () => {
+  const status = () => [...document.fonts]
+    .filter(f => f.family.replaceAll('"', '') === 'KaTeX_Main')
+    .map(f => f.status);
+  for (let waited = 0; waited < 10000; waited += 50) {
+    if (status().includes('loaded')) return 'loaded';
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  return 'KaTeX_Main faces: ' + JSON.stringify(status());
+}"""
+
+
 def test_question_page_typesets_maths(
     page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
 ) -> None:
@@ -71,10 +85,7 @@ def test_question_page_typesets_maths(
     expect(page.locator(".answer .math .katex").first).to_be_visible()
     assert page.locator(".answer .math-error").count() == 0
     # KaTeX's own fonts load, from /static: the CSP allows no other source.
-    page.wait_for_function(
-        "[...document.fonts].some("
-        "f => f.family.replaceAll('\"', '') === 'KaTeX_Main' && f.status === 'loaded')"
-    )
+    assert page.evaluate(KATEX_MAIN_STATUS) == "loaded"
     screenshot(page, "question")
 
 
