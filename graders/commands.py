@@ -32,7 +32,7 @@ def default_katas_dir() -> Path:
 
 
 def register(subcommands: Any) -> None:
-    """Add `grade`, `katas list|check` and `doctor` to the `katabank` command line."""
+    """Add `grade`, `katas list|check|import-exercism` and `doctor` to the command line."""
     grade = subcommands.add_parser(
         "grade", help="Grade a solution file against a kata, in the sandbox.", epilog=_EXIT_CODES
     )
@@ -61,6 +61,22 @@ def register(subcommands: Any) -> None:
     check.add_argument("ids", nargs="*", metavar="KATA_ID", help="check only these katas")
     _katas_dir_option(check)
     check.set_defaults(run=_run_check)
+    importing = actions.add_parser(
+        "import-exercism",
+        help="Turn Exercism Python practice exercise folders into katas (checked in the sandbox)",
+        epilog="exit status: 0 nothing refused (skipped exercises are fine), 1 some exercise"
+        " refused, 2 usage error (unreadable track config)",
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="exercise folder")
+    importing.add_argument(
+        "--track-config",
+        type=Path,
+        default=None,
+        help="the track's config.json: titles, difficulties and topics of its exercises",
+    )
+    importing.add_argument("--json", action="store_true", help="one JSON object (see README)")
+    _katas_dir_option(importing)
+    importing.set_defaults(run=_run_import_exercism)
     doctor.register(subcommands)
 
 
@@ -138,7 +154,7 @@ def _kata_json(kata: Kata) -> dict[str, Any]:
     quick = kata.quick_answer
     return {
         "id": kata.id,
-        "kind": "function",
+        "kind": kata.kind,
         "title": kata.title,
         "difficulty": kata.difficulty,
         "topics": list(kata.topics),
@@ -148,6 +164,7 @@ def _kata_json(kata: Kata) -> dict[str, Any]:
         "max_examples": kata.max_examples,
         "limits": asdict(kata.limits),
         "quick_answer": asdict(quick) if quick else None,
+        "ordered": kata.ordered,
     }
 
 
@@ -155,3 +172,29 @@ def _run_check(args: argparse.Namespace) -> int:
     from graders.selfcheck import check_katas
 
     return check_katas(args.katas_dir or default_katas_dir(), only=args.ids)
+
+
+def _run_import_exercism(args: argparse.Namespace) -> int:
+    from graders import exercism
+
+    try:
+        track = exercism.load_track(args.track_config) if args.track_config else None
+    except KataError as exc:
+        print(f"katabank katas import-exercism: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    katas_dir = args.katas_dir or default_katas_dir()
+    outcomes = []
+    for path in args.paths:
+        outcome = exercism.import_exercise(path, katas_dir, track=track)
+        outcomes.append(outcome)
+        if not args.json:
+            why = f": {outcome.reason}" if outcome.reason else ""
+            print(f"{outcome.slug} -> {outcome.id}: {outcome.status}{why}")
+            for problem in outcome.problems:
+                print(f"  - {problem}")
+    refused = any(outcome.status is exercism.Status.REFUSED for outcome in outcomes)
+    if args.json:
+        result = {"katas_dir": str(katas_dir), "exercises": [o.to_json() for o in outcomes]}
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return EXIT_NOT_PASSED if refused else EXIT_PASSED

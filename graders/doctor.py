@@ -133,7 +133,7 @@ def _grading(katas_dir: Path | None) -> Check:
         return Check("grading", None, "no kata to grade a reference solution of")
     kata = katas[0]
     try:
-        report = grade(kata, (kata.path / "reference.py").read_text(encoding="utf-8"))
+        report = grade(kata, kata.reference)
     except GraderError as exc:
         return Check("grading", False, exc.detail, "fix the checks above first")
     if not report.passed:

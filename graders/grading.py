@@ -17,6 +17,7 @@ from graders.judge import Run, judge
 from graders.pool import Pair, Pool, Worker, get_pool
 from graders.report import Report, Verdict
 from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS, Kata
+from graders.sqlkata import candidate_module
 
 __all__ = ["MAX_SOURCE_BYTES", "grade", "warm_up"]
 
@@ -85,9 +86,17 @@ def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
         files = kata.harness_files()
     except OSError as exc:
         raise KataError(f"{kata.id}: cannot read its files: {exc}") from exc
+    if kata.kind == "sql":
+        try:
+            schema = (kata.path / "schema.sql").read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KataError(f"{kata.id}: cannot read its files: {exc}") from exc
+        # The candidate's process runs the engine's fixed runner; the SQL is only its data.
+        source = candidate_module(schema, source)
     candidate = {
         "source": source,
         "function": kata.function,
+        "kind": kata.kind,
         "cpu_seconds": limits.cpu_seconds,
         "memory_mb": limits.memory_mb,
     }

@@ -113,20 +113,30 @@ def _from_tests(
             if failure is None:
                 return Verdict.FAILED, f"{_short(name)} failed: {test.message}", None, None
             message = (
-                f"{_short(name)} failed for {failure.input}: {failure.reason} "
+                f"{_short(name)} failed for {_last_call(failure.input)}: {failure.reason} "
                 f"(expected {failure.expected}, got {failure.got})"
             )
+            if "\n" in failure.expected + failure.got:
+                # Tables (SQL katas) do not read on one line: the report shows them apart.
+                # (A class kata's calls, one a line, are input only: the message names the last.)
+                message = f"{_short(name)} failed: {failure.reason} (input, expected and got below)"
             return Verdict.FAILED, message, failure, None
         if test.outcome == "error":
             error = facts.errors[name]
             if error.type == "MemoryError":
                 message = f"Memory limit exceeded ({memory_mb} MiB) in {_short(name)}."
                 return Verdict.MEMORY, message, None, error
-            where = f" for {error.input}" if error.input else ""
+            where = f" for {_last_call(error.input)}" if error.input else ""
             message = f"Your code raised {error.type}: {error.message} in {_short(name)}{where}"
             return Verdict.ERROR, message, None, error
     count = sum(test.outcome == "passed" for test in facts.tests.values())
     return Verdict.PASSED, f"All {count} tests passed.", None, None
+
+
+def _last_call(calls: str) -> str:
+    """A class kata's input is a sequence of calls, one a line: the message names the last."""
+    *earlier, last = calls.splitlines() or [""]
+    return f"{last} (the last of a sequence of calls)" if earlier else calls
 
 
 def _fault(kind: type[GraderError], detail: str) -> GraderError:

@@ -8,28 +8,42 @@ run code here. A candidate exception comes back as `CandidateRaised`.
 A failed check raises `Mismatch`, an AssertionError that carries the call's arguments,
 the expected value and the value received, so the report can show the (minimal, when
 Hypothesis shrank it) failing input with expected and got.
+
+For a class kata, `check_stateful` drives the candidate's object and the reference's through
+the same random sequence of method calls (Hypothesis stateful testing), and a failure shows
+the shrunk sequence of calls that made them disagree.
 """
 
 from __future__ import annotations
 
 import math
+import re
+import reprlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
+
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
 __all__ = [
     "CandidateRaised",
     "Comparison",
     "Mismatch",
     "check",
+    "check_calls",
     "check_raises",
+    "check_stateful",
     "close",
     "exact",
     "exact_fraction",
+    "ndarray",
     "probability",
     "same_items",
     "same_lists_any_order",
+    "short_repr",
 ]
 
 Comparison = Callable[[Any, Any], str | None]
@@ -60,15 +74,29 @@ class Mismatch(AssertionError):
     """The candidate answered, but wrongly."""
 
     def __init__(
-        self, args: tuple[Any, ...], kwargs: Mapping[str, Any], expected: Any, got: Any, reason: str
+        self,
+        args: tuple[Any, ...],
+        kwargs: Mapping[str, Any],
+        expected: Any,
+        got: Any,
+        reason: str,
+        *,
+        shown: Mapping[str, str] | None = None,
+        calls: Sequence[str] = (),
     ) -> None:
-        call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+        call = "; ".join(calls) or ", ".join(
+            [*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())]
+        )
         super().__init__(f"for input ({call}): {reason}; expected {expected!r}, got {got!r}")
         self.call_args = args
         self.call_kwargs = dict(kwargs)
         self.expected = expected
         self.got = got
         self.reason = reason
+        # Text the report shows instead of reprs ("input", "expected", "got"), e.g. SQL tables.
+        self.shown = dict(shown or {})
+        # For a stateful check: every call so far, the failing one last, as reports show them.
+        self.calls = tuple(calls)
 
 
 def check(
@@ -82,7 +110,9 @@ def check(
     got = solution(*args, **kwargs)
     reason = (compare or exact)(got, expected)
     if reason is not None:
-        raise Mismatch(args, kwargs, expected, got, reason)
+        raise Mismatch(
+            args, kwargs, expected, got, reason, calls=_described(solution, args, kwargs)
+        )
     return got
 
 
@@ -90,14 +120,14 @@ def check_raises(
     solution: Callable[..., Any], args: tuple[Any, ...], exception: str, **kwargs: Any
 ) -> None:
     """The candidate must raise `exception` (a type name such as "ValueError") for `args`."""
-    expected = f"raises {exception}"
-    try:
-        got = solution(*args, **kwargs)
-    except CandidateRaised as raised:
-        if raised.type_name != exception:
-            raise Mismatch(args, kwargs, expected, f"raised {raised}", "wrong exception") from None
-        return
-    raise Mismatch(args, kwargs, expected, got, f"expected {exception} to be raised")
+    _must_raise(_described(solution, args, kwargs), solution, args, kwargs, exception)
+
+
+def _described(solution: Callable[..., Any], args: tuple, kwargs: Mapping[str, Any]) -> list[str]:
+    """The call as reports show it, when `solution` is the harness's stand-in for the candidate's
+    function or method (it knows its name); else nothing, and the report names the kata's."""
+    describe = getattr(type(solution), "describe_call", None)
+    return [describe(solution, args, dict(kwargs))] if describe else []
 
 
 def exact(got: Any, expected: Any) -> str | None:
@@ -160,3 +190,196 @@ def exact_fraction(got: Any, expected: Fraction) -> str | None:
 def probability(abs: float = 1e-9) -> Comparison:
     """A float (or exact Fraction) within `abs` of the expected probability."""
     return close(rel=0.0, abs=abs)
+
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 200
+_short.maxlist = _short.maxtuple = _short.maxset = _short.maxfrozenset = _short.maxdict = 40
+_short.maxlevel = 8
+_short.maxlong = 400
+
+
+def short_repr(value: Any) -> str:
+    """A repr bounded in length and depth, for reports."""
+    return _short.repr(value)
+
+
+def format_call(name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> str:
+    """`name(arg, ..., key=value)`, shortened, as reports show a call."""
+    parts = [*map(short_repr, args), *(f"{k}={short_repr(v)}" for k, v in kwargs.items())]
+    return f"{name}({', '.join(parts)})"
+
+
+def format_calls(calls: Sequence[str], *, head: int = 10, tail: int = 30) -> str:
+    """A sequence of calls, one a line; a long one keeps its start and its end."""
+    if len(calls) <= head + tail + 1:
+        return "\n".join(calls)
+    skipped = f"# ... {len(calls) - head - tail} more calls ..."
+    return "\n".join([*calls[:head], skipped, *calls[-tail:]])
+
+
+def variable_name(class_name: str) -> str:
+    """The name reports give an object of a class: LRUCache -> lru_cache."""
+    words = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", class_name)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words).lower()
+
+
+Arguments = tuple[Any, ...] | dict[str, Any]
+"""What a strategy of `check_stateful` draws for one call: positional or keyword arguments."""
+
+MethodArguments = st.SearchStrategy[Arguments] | Callable[[Any], st.SearchStrategy[Arguments]]
+"""A method's arguments: a strategy, or a function of the reference object giving one (for
+arguments that depend on the state, e.g. a time that never goes back)."""
+
+
+def check_stateful(
+    solution: Callable[..., Any],
+    reference: type,
+    *,
+    init: st.SearchStrategy[Arguments],
+    methods: Mapping[str, MethodArguments],
+    compare: Comparison | Mapping[str, Comparison] | None = None,
+    steps: int = 12,
+) -> None:
+    """Drive the candidate's class and `reference` through the same calls; raise on a difference.
+
+    Hypothesis builds each run: the constructor with arguments from `init`, then up to `steps`
+    calls of the methods, each with arguments from its entry in `methods`. Every method's
+    result is compared with the reference's by `compare` (one comparison, or one per method
+    name; default `exact`); where the reference raises, the candidate must raise an exception
+    of the same type. A difference raises `Mismatch` (and a raise in the candidate's code
+    `CandidateRaised`) carrying the shrunk sequence of calls, e.g.
+    `lru_cache = LRUCache(1)`, `lru_cache.put(0, 0)`, `lru_cache.put(1, 0)`, `lru_cache.get(0)`.
+    """
+
+    def construct(self: Any, call: Arguments) -> None:
+        self.twins = _Twins(solution, reference, call)
+
+    # One rule that picks the method: with a rule per method, Hypothesis's swarm testing
+    # switches whole methods off for many runs (only gets, only puts), which finds far less
+    # with the few examples a grading can afford.
+    def call_a_method(self: Any, data: st.DataObject) -> None:
+        name = data.draw(names)
+        how = methods[name]
+        strategy = how if isinstance(how, st.SearchStrategy) else how(self.twins.expected)
+        self.twins.step(name, data.draw(strategy), compare)
+
+    names = st.sampled_from(list(methods))
+    machine = type(
+        f"{reference.__name__}Machine",
+        (RuleBasedStateMachine,),
+        {
+            "construct": initialize(call=init)(construct),
+            "call_a_method": rule(data=st.data())(call_a_method),
+        },
+    )
+    options = settings(
+        stateful_step_count=steps,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        # Explaining replays the shrunk run many times over, tracing this kit, not the class.
+        phases=[phase for phase in settings().phases if phase is not Phase.explain],
+    )
+    run_state_machine_as_test(machine, settings=options)
+
+
+def check_calls(
+    solution: Callable[..., Any],
+    reference: type,
+    init: Arguments,
+    calls: Iterable[tuple[str, Arguments]],
+    compare: Comparison | Mapping[str, Comparison] | None = None,
+) -> None:
+    """One fixed sequence of calls, as `check_stateful` makes them: `(method, arguments)` pairs."""
+    twins = _Twins(solution, reference, init)
+    for name, call in calls:
+        twins.step(name, call, compare)
+
+
+class _Twins:
+    """The candidate's object and the reference's, driven by the same calls, and those calls."""
+
+    def __init__(self, solution: Callable[..., Any], reference: type, call: Arguments) -> None:
+        args, kwargs = _split(call)
+        # The name the candidate's class has (the reference may be a test's subclass).
+        class_name = getattr(solution, "name", None) or reference.__name__
+        self.variable = variable_name(class_name)
+        self.calls = [f"{self.variable} = {format_call(class_name, args, kwargs)}"]
+        self.expected = reference(*args, **kwargs)
+        self.got = _logged(self.calls, solution, args, kwargs)
+
+    def step(
+        self, name: str, call: Arguments, compare: Comparison | Mapping[str, Comparison] | None
+    ) -> None:
+        """Call `name` on both; raise Mismatch or CandidateRaised, with the calls so far."""
+        args, kwargs = _split(call)
+        self.calls.append(format_call(f"{self.variable}.{name}", args, kwargs))
+        method = getattr(self.got, name)
+        try:
+            expected = getattr(self.expected, name)(*args, **kwargs)
+        except Exception as exc:
+            _must_raise(self.calls, method, args, kwargs, type(exc).__name__)
+            return
+        got = _logged(self.calls, method, args, kwargs)
+        comparison = compare.get(name) if isinstance(compare, Mapping) else compare
+        reason = (comparison or exact)(got, expected)
+        if reason is not None:
+            raise Mismatch(args, kwargs, expected, got, reason, calls=self.calls)
+
+
+def _split(call: Arguments) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    return ((), dict(call)) if isinstance(call, dict) else (tuple(call), {})
+
+
+def _logged(calls: list[str], function: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
+    """`function(*args, **kwargs)`; a raise in the candidate's code shows every call so far."""
+    try:
+        return function(*args, **kwargs)
+    except CandidateRaised as raised:
+        raised.call = format_calls(calls)
+        raise
+
+
+def _must_raise(
+    calls: Sequence[str], function: Callable[..., Any], args: tuple, kwargs: dict, exception: str
+) -> None:
+    expected = f"raises {exception}"
+    try:
+        got = function(*args, **kwargs)
+    except CandidateRaised as raised:
+        if raised.type_name != exception:
+            raise Mismatch(
+                args, kwargs, expected, f"raised {raised}", "wrong exception", calls=calls
+            ) from None
+        return
+    raise Mismatch(args, kwargs, expected, got, f"expected {exception} to be raised", calls=calls)
+
+
+_KIND_NAMES = {"f": "floats", "iu": "integers", "iuf": "integers or floats"}
+
+
+def ndarray(kind: str = "f", *, rel: float = 0.0, abs: float = 0.0, name: str = "") -> Comparison:
+    """A numpy array whose dtype kind is in `kind` ("f", "iu", "iuf"), of the expected shape,
+    with no NaN where none is expected, and every value within `abs` + `rel` * |expected|
+    (numpy's `isclose`; both 0, the default: exactly equal). `name` starts each reason
+    (say "centroids" when the array is one part of a tuple)."""
+    wanted = _KIND_NAMES.get(kind, f"dtype kind {kind!r}")
+
+    def compare(got: Any, expected: Any) -> str | None:
+        import numpy as np  # only numpy katas pay for importing it
+
+        reason = None
+        if not isinstance(got, np.ndarray) or got.dtype.kind not in kind:
+            reason = f"expected a numpy array of {wanted}"
+        elif got.shape != expected.shape:
+            reason = f"shape {got.shape}, expected {expected.shape}"
+        elif got.dtype.kind == "f" and np.isnan(got).any() and not np.isnan(expected).any():
+            reason = "nan in the answer"
+        elif not (
+            np.all(np.isclose(got, expected, rtol=rel, atol=abs))
+            if rel or abs
+            else np.array_equal(got, expected)
+        ):
+            reason = "values differ"
+        return f"{name}: {reason}" if name and reason else reason
+
+    return compare

@@ -4,8 +4,9 @@ Four conversations, each with its own kinds, so a message can only be read where
 
     Order   supervisor -> keeper      JOB(output_cap, strict, payload), KILL()
     Status  keeper -> supervisor      READY(), EXIT(ExitInfo)
-    Link    candidate <-> harness     READY(), LOAD_ERROR(problem), CALL(seq, args, kwargs),
-                                      RETURN(seq, value), RAISE(seq, problem)
+    Link    candidate <-> harness     READY(), LOAD_ERROR(problem),
+                                      CALL(seq, target, method, args, kwargs),
+                                      RETURN(seq, value), INSTANCE(seq, handle), RAISE(seq, problem)
     Event   harness -> supervisor     START(test), RESULT(result), DONE(summary),
                                       LOAD_ERROR(problem), GONE(where), PROTOCOL_ERROR(where),
                                       BROKEN(where)
@@ -13,6 +14,10 @@ Four conversations, each with its own kinds, so a message can only be read where
 A message is the tuple (kind, *fields) in a codec frame. `unpack` checks the kind belongs to
 the conversation and the number of fields; what the fields hold is checked by whoever reads
 them, because the other side may be the candidate's code.
+
+A Link.CALL's target is a top-level name of the submission (str, `method` None) or the handle
+(int) of an object the candidate's process keeps, with the public `method` to call on it.
+Calling a class answers INSTANCE(seq, handle): the object itself never leaves its process.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class Link(StrEnum):
     LOAD_ERROR = "load-error"
     CALL = "call"
     RETURN = "return"
+    INSTANCE = "instance"
     RAISE = "raise"
 
 
@@ -84,8 +90,9 @@ _FIELDS: dict[Kind, int] = {
     Status.EXIT: 1,
     Link.READY: 0,
     Link.LOAD_ERROR: 1,
-    Link.CALL: 3,
+    Link.CALL: 5,
     Link.RETURN: 2,
+    Link.INSTANCE: 2,
     Link.RAISE: 2,
     **{kind: 1 for kind in Event},
 }

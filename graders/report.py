@@ -43,7 +43,10 @@ class TestResult:
 
 @dataclass(frozen=True)
 class Failure:
-    """A wrong answer: the (minimal) failing call, with what was expected and what came back."""
+    """A wrong answer: the (minimal) failing call, with what was expected and what came back.
+
+    For a class kata `input` is the sequence of calls, one a line, the failing one last.
+    """
 
     test: str
     input: str

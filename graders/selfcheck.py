@@ -24,7 +24,7 @@ __all__ = ["check_kata", "check_katas", "expected_verdict"]
 
 # Hypothesis's reason when a strategy has no further distinct examples to give.
 _EXHAUSTED = "nothing left to do"
-_EXPECT = re.compile(r"#\s*expect:\s*(\w+)\s*")
+_EXPECT = re.compile(r"(?:#|--)\s*expect:\s*(\w+)\s*")
 # Two gradings at a time keep both cores busy (a grading's two workers share one CPU).
 _PARALLEL = 2
 
@@ -59,15 +59,16 @@ def check_katas(katas_dir: Path, *, only: Sequence[str] = (), out: TextIO | None
 def check_kata(kata: Kata) -> tuple[list[str], int]:
     """The problems found in one kata, and how many gradings it took to find them."""
     jobs: list[tuple[str, str, Verdict | None]] = [
-        ("reference.py", _read(kata.path / "reference.py"), Verdict.PASSED),
-        ("starter.py", _read(kata.path / "starter.py"), None),
+        (f"reference{kata.suffix}", kata.reference, Verdict.PASSED),
+        (f"starter{kata.suffix}", kata.starter, None),
     ]
     problems: list[str] = []
     for path in kata.solutions("wrong"):
         text = _read(path)
         verdict = expected_verdict(text)
         if verdict is None or verdict is Verdict.PASSED:
-            problems.append(f"wrong/{path.name}: first line must be '# expect: <verdict>'")
+            comment = "--" if kata.kind == "sql" else "#"
+            problems.append(f"wrong/{path.name}: first line must be '{comment} expect: <verdict>'")
             continue
         jobs.append((f"wrong/{path.name}", text, verdict))
     jobs += [(f"right/{p.name}", _read(p), Verdict.PASSED) for p in kata.solutions("right")]
@@ -80,13 +81,13 @@ def check_kata(kata: Kata) -> tuple[list[str], int]:
             problems.append(f"{name}: the starter passes the tests")
         elif wanted is not None and report.verdict is not wanted:
             problems.append(f"{name}: expected {wanted}, got {report.verdict}: {report.message}")
-        elif name == "reference.py":
+        elif name.startswith("reference."):
             problems += _budget_problems(kata, report)
     return problems, len(jobs)
 
 
 def expected_verdict(source: str) -> Verdict | None:
-    """The verdict a wrong/ file declares on its first line, `# expect: failed`."""
+    """The verdict a wrong/ file declares on its first line, `# expect: failed` (`--` in SQL)."""
     first = source.splitlines()[0] if source else ""
     match = _EXPECT.fullmatch(first.strip())
     if match is None or match.group(1) not in Verdict.__members__.values():

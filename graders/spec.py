@@ -12,6 +12,7 @@ from graders.errors import KataError
 
 __all__ = [
     "DIFFICULTIES",
+    "KINDS",
     "Kata",
     "Limits",
     "QuickAnswer",
@@ -20,13 +21,30 @@ __all__ = [
 ]
 
 DIFFICULTIES = ("easy", "medium", "hard")
-REQUIRED_FILES = (
+# What the candidate writes: a Python function (the default), a class whose objects the tests
+# drive through method calls (`function` names either), or an SQL query (graders.sqlkata).
+KINDS = ("function", "class", "sql")
+# The suffix of the starter, the reference and right/ and wrong/ files, by kind.
+SUFFIXES = {"function": ".py", "class": ".py", "sql": ".sql"}
+_PYTHON_FILES = (
     "statement.md",
     "starter.py",
     "reference.py",
     "tests_sample.py",
     "tests_hidden.py",
 )
+REQUIRED_FILES = {
+    "function": _PYTHON_FILES,
+    "class": _PYTHON_FILES,
+    "sql": (
+        "statement.md",
+        "schema.sql",
+        "starter.sql",
+        "reference.sql",
+        "tests_sample.py",
+        "tests_hidden.py",
+    ),
+}
 SAMPLE_TESTS = ("tests_sample.py",)
 HIDDEN_TESTS = ("tests_sample.py", "tests_hidden.py")
 MIN_MEMORY_MB = 128
@@ -35,7 +53,6 @@ _REQUIRED_KEYS = {
     "id": str,
     "title": str,
     "difficulty": str,
-    "function": str,
     "source": str,
 }
 
@@ -71,9 +88,21 @@ class Kata:
     source: str
     path: Path
     expected_minutes: int
+    kind: str = "function"
     limits: Limits = field(default_factory=Limits)
     max_examples: int = 100
     quick_answer: QuickAnswer | None = None
+    ordered: bool = False
+
+    @property
+    def suffix(self) -> str:
+        """The suffix of what the candidate writes: ".py" or ".sql"."""
+        return SUFFIXES[self.kind]
+
+    @property
+    def language(self) -> str:
+        """The editor's language for what the candidate writes: "python" or "sql"."""
+        return "sql" if self.kind == "sql" else "python"
 
     @property
     def statement(self) -> str:
@@ -83,19 +112,30 @@ class Kata:
     @property
     def starter(self) -> str:
         """The code the candidate starts from."""
-        return (self.path / "starter.py").read_text(encoding="utf-8")
+        return (self.path / f"starter{self.suffix}").read_text(encoding="utf-8")
+
+    @property
+    def reference(self) -> str:
+        """The reference solution (never sent to the candidate's sandbox)."""
+        return (self.path / f"reference{self.suffix}").read_text(encoding="utf-8")
 
     def harness_files(self) -> dict[str, str]:
-        """What the test harness receives: every top-level module but the starter."""
+        """What the test harness receives: every top-level module but the starter.
+
+        An SQL kata's tests also get its schema, reference query and kata.toml.
+        """
+        paths = list(self.path.glob("*.py"))
+        if self.kind == "sql":
+            paths += [self.path / name for name in ("schema.sql", "reference.sql", "kata.toml")]
         return {
             path.name: path.read_text(encoding="utf-8")
-            for path in sorted(self.path.glob("*.py"))
+            for path in sorted(paths)
             if path.name != "starter.py"
         }
 
     def solutions(self, folder: str) -> list[Path]:
         """The files under wrong/ or right/, sorted by name."""
-        return sorted((self.path / folder).glob("*.py"))
+        return sorted((self.path / folder).glob(f"*{self.suffix}"))
 
 
 def load_kata(katas_dir: Path, kata_id: str) -> Kata:
@@ -110,7 +150,8 @@ def load_kata(katas_dir: Path, kata_id: str) -> Kata:
         data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KataError(f"{toml_path}: {exc}") from exc
-    for name in REQUIRED_FILES:
+    kind = data.get("kind", "function")
+    for name in REQUIRED_FILES.get(kind, ()):
         if not (folder / name).is_file():
             raise KataError(f"{folder / name}: missing")
     return _parse(data, folder, toml_path)
@@ -134,10 +175,13 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
     known = {
         *_REQUIRED_KEYS,
         "topics",
+        "kind",
         "expected_minutes",
         "limits",
         "max_examples",
         "quick_answer",
+        "function",
+        "ordered",
     }
     for key in data:
         if key not in known:
@@ -149,8 +193,18 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
         raise KataError(f"{where}: 'id' is {data['id']!r} but the folder is {folder.name!r}")
     if data["difficulty"] not in DIFFICULTIES:
         raise KataError(f"{where}: 'difficulty' must be one of {', '.join(DIFFICULTIES)}")
-    if not data["function"].isidentifier():
+    kind = data.get("kind", "function")
+    if kind not in KINDS:
+        raise KataError(f"{where}: 'kind' must be one of {', '.join(KINDS)}")
+    # An SQL kata's candidate process serves one function the engine names.
+    function = data.get("function", "query" if kind == "sql" else None)
+    if not isinstance(function, str) or not function.isidentifier():
         raise KataError(f"{where}: 'function' must be a Python identifier")
+    if kind == "sql" and function != "query":
+        raise KataError(f"{where}: an sql kata's 'function' is 'query' (or left out)")
+    ordered = data.get("ordered", False)
+    if not isinstance(ordered, bool) or (ordered and kind != "sql"):
+        raise KataError(f"{where}: 'ordered' must be true or false, and only for an sql kata")
     topics = data.get("topics")
     if not isinstance(topics, list) or not all(isinstance(t, str) and t for t in topics):
         raise KataError(f"{where}: 'topics' must be a list of strings")
@@ -165,13 +219,15 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
         title=data["title"],
         difficulty=data["difficulty"],
         topics=tuple(topics),
-        function=data["function"],
+        function=function,
         source=data["source"],
         path=folder,
         expected_minutes=data["expected_minutes"],
+        kind=kind,
         limits=_limits(data.get("limits", {}), where),
         max_examples=max_examples,
         quick_answer=_quick_answer(data.get("quick_answer"), where),
+        ordered=ordered,
     )
 
 

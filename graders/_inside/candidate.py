@@ -28,25 +28,74 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     os.close(ctrl_fd)
     apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
     stay_on(job["cpu"])
-    function, problem = _load(job["source"], job["function"])
+    module, problem = _load(job["source"], job["function"], job.get("kind", "function"))
     sys.stdout.flush()
     if problem is not None:
         send(link_fd, Link.LOAD_ERROR, problem)
         return
     send(link_fd, Link.READY)
+    objects = Objects(module)
     while (frame := _next_call(link_fd)) is not None:
-        _kind, (seq, args, kwargs) = unpack(frame, Link)
+        _kind, (seq, target, method, args, kwargs) = unpack(frame, Link)
         try:
+            function, name = objects.resolve(target, method)
             value = function(*args, **kwargs)
         except BaseException as exc:
             reply = pack(Link.RAISE, seq, describe(exc))
         else:
-            reply = _encode_return(seq, value, job["function"])
+            if isinstance(function, type):
+                reply = pack(Link.INSTANCE, seq, objects.keep(value))
+            else:
+                reply = _encode_return(seq, value, name)
         sys.stdout.flush()
         try:
             write_frame(link_fd, reply)
         except OSError:
             return
+
+
+class Objects:
+    """What a call may name: the submission's public top-level callables, and the objects
+    its classes made, by handle. Only public names: nothing reaches a dunder or `_private`."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self.namespace = module.__dict__
+        self.kept: dict[int, Any] = {}
+
+    def keep(self, instance: Any) -> int:
+        handle = len(self.kept) + 1
+        self.kept[handle] = instance
+        return handle
+
+    def resolve(self, target: Any, method: Any) -> tuple[Any, str]:
+        """The callable a Link.CALL names, and its name for messages; raise what to report."""
+        if type(target) is str and method is None:
+            _public(target, "function or class")
+            found = self.namespace.get(target)
+            if not callable(found):
+                raise NameError(f"your code does not define a function or class named {target!r}")
+            return found, target
+        if type(target) is not int or type(method) is not str:
+            raise TypeError("a call names a function or class, or an object and its method")
+        _public(method, "method")
+        if target not in self.kept:
+            raise LookupError(f"no object has the handle {target}")
+        instance = self.kept[target]
+        class_name = type(instance).__name__
+        try:
+            bound = getattr(instance, method)
+        except AttributeError:
+            raise AttributeError(
+                f"your code does not define a method named {method!r} (in class {class_name})"
+            ) from None
+        if not callable(bound) or isinstance(bound, type):
+            raise TypeError(f"{class_name}.{method} is not a method")
+        return bound, method
+
+
+def _public(name: str, what: str) -> None:
+    if not name.isidentifier() or name.startswith("_"):
+        raise AttributeError(f"only public names can be called, not the {what} {name[:80]!r}")
 
 
 def _next_call(link_fd: int) -> bytes | None:
@@ -67,7 +116,7 @@ def _encode_return(seq: int, value: Any, name: str) -> bytes:
     return reply
 
 
-def _load(source: str, name: str) -> tuple[Any, dict[str, Any] | None]:
+def _load(source: str, name: str, kind: str) -> tuple[Any, dict[str, Any] | None]:
     module = types.ModuleType("solution")
     module.__file__ = FILENAME
     sys.modules["solution"] = module
@@ -85,15 +134,15 @@ def _load(source: str, name: str) -> tuple[Any, dict[str, Any] | None]:
         }
     except BaseException as exc:
         return None, describe(exc)
-    function = module.__dict__.get(name)
-    if not callable(function):
+    found = module.__dict__.get(name)
+    if not callable(found) or (kind == "class") != isinstance(found, type):
         return None, {
             "type": "NameError",
-            "message": f"your code does not define a function named {name!r}",
+            "message": f"your code does not define a {kind} named {name!r}",
             "traceback": "",
             "line": None,
         }
-    return function, None
+    return module, None
 
 
 def describe(exc: BaseException) -> dict[str, Any]:

@@ -2,18 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
-
-def near(got, expected):
-    """A float array of the expected shape, within an absolute 1e-6 everywhere."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind != "f":
-        return "expected a numpy array of floats"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    if not np.allclose(got, expected, rtol=0.0, atol=1e-6):
-        return "values differ"
-    return None
+#: A float array of the expected shape, within an absolute 1e-6 everywhere.
+near = ndarray(abs=1e-6)
 
 
 def test_statement_example(solution):

@@ -2,18 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check, check_raises
+from graders.kit import check, check_raises, ndarray
 
-
-def same_counts(got, expected):
-    """An integer numpy array of the expected shape with exactly the expected counts."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind not in "iu":
-        return "expected a numpy array of integers"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    if not np.array_equal(got, expected):
-        return "counts differ"
-    return None
+#: An integer numpy array of the expected shape with exactly the expected counts.
+same_counts = ndarray("iu")
 
 
 def test_statement_example(solution):

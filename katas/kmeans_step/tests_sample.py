@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
 
 def same_step(got, expected):
@@ -11,19 +11,11 @@ def same_step(got, expected):
         return "expected a tuple (labels, new_centroids)"
     labels, centroids = got
     want_labels, want_centroids = expected
-    if not isinstance(labels, np.ndarray) or labels.dtype.kind not in "iu":
-        return "labels: expected a numpy array of integers"
-    if labels.shape != want_labels.shape or not np.array_equal(labels, want_labels):
-        return "wrong labels"
-    if not isinstance(centroids, np.ndarray) or centroids.dtype.kind != "f":
-        return "new_centroids: expected a numpy array of floats"
-    if centroids.shape != want_centroids.shape:
-        return f"new_centroids: shape {centroids.shape}, expected {want_centroids.shape}"
-    if not np.all(np.isfinite(centroids)):
-        return "new_centroids: not every value is finite"
-    if not np.allclose(centroids, want_centroids, rtol=0.0, atol=1e-9):
-        return "wrong new_centroids"
-    return None
+    return _LABELS(labels, want_labels) or _CENTROIDS(centroids, want_centroids)
+
+
+_LABELS = ndarray("iu", name="labels")
+_CENTROIDS = ndarray(abs=1e-9, name="new_centroids")
 
 
 def test_statement_example(solution):

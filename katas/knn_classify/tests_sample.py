@@ -2,16 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
-
-def same_labels(got, expected):
-    """A 1-D integer numpy array equal to the expected labels."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind not in "iu":
-        return "expected a numpy array of integers"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    return None if np.array_equal(got, expected) else "wrong labels"
+#: A 1-D integer numpy array equal to the expected labels.
+same_labels = ndarray("iu")
 
 
 X_TRAIN = np.array([[0.0], [1.0], [2.0], [10.0]])

@@ -2,18 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
-
-def near(got, expected):
-    """A 1-D float array of the expected length, within rel or abs 1e-6 everywhere."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind != "f":
-        return "expected a numpy array of floats"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    if not np.all(np.isclose(got, expected, rtol=1e-6, atol=1e-6)):
-        return "values differ"
-    return None
+#: A 1-D float array of the expected length, within rel or abs 1e-6 everywhere.
+near = ndarray(rel=1e-6, abs=1e-6)
 
 
 X = np.array([[0.0], [1.0], [2.0]])

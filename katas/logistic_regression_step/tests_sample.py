@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
 
 def same_step(got, expected):
@@ -13,15 +13,17 @@ def same_step(got, expected):
         return "expected a tuple (w, b)"
     w, b = got
     want_w, want_b = expected
-    if not isinstance(w, np.ndarray) or w.dtype.kind != "f" or w.shape != want_w.shape:
-        return f"w: expected a numpy float array of shape {want_w.shape}"
-    if not np.all(np.isclose(w, want_w, rtol=1e-9, atol=1e-12)):
-        return "wrong w"
+    reason = _W(w, want_w)
+    if reason:
+        return reason
     if not isinstance(b, float):
         return "b: expected a float"
     if not math.isclose(b, want_b, rel_tol=1e-9, abs_tol=1e-12):
         return "wrong b"
     return None
+
+
+_W = ndarray(rel=1e-9, abs=1e-12, name="w")
 
 
 def test_statement_example(solution):

@@ -10,7 +10,9 @@ from graders.kit import check
 
 @st.composite
 def intervals(draw, low=-30, high=30):
-    pairs = draw(st.lists(st.tuples(st.integers(low, high), st.integers(0, 12)), max_size=25))
+    # A dozen intervals in a range of sixty already overlap, touch, nest and repeat; the
+    # large inputs are pinned above, so the properties stay cheap.
+    pairs = draw(st.lists(st.tuples(st.integers(low, high), st.integers(0, 12)), max_size=12))
     return [[a, a + length] for a, length in pairs]
 
 

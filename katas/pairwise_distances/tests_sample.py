@@ -2,20 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
-
-def near(got, expected):
-    """A float array of the expected shape, no nan, within an absolute 1e-4 everywhere."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind != "f":
-        return "expected a numpy array of floats"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    if np.isnan(got).any():
-        return "nan in the answer"
-    if not np.allclose(got, expected, rtol=0.0, atol=1e-4):
-        return "values differ"
-    return None
+#: A float array of the expected shape, no nan, within an absolute 1e-4 everywhere.
+near = ndarray(abs=1e-4)
 
 
 def test_statement_example(solution):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
 
 def same_pca(got, expected):
@@ -19,13 +19,10 @@ def same_pca(got, expected):
         sign = 1.0 if row @ want >= 0 else -1.0
         if not np.allclose(sign * row, want, rtol=0.0, atol=1e-6):
             return f"component {i} is not the expected direction (up to sign)"
-    if not isinstance(variance, np.ndarray) or variance.dtype.kind != "f":
-        return "explained_variance: expected a numpy array of floats"
-    if variance.shape != want_variance.shape:
-        return f"explained_variance: shape {variance.shape}, expected {want_variance.shape}"
-    if not np.allclose(variance, want_variance, rtol=1e-6, atol=0.0):
-        return "wrong explained_variance"
-    return None
+    return _VARIANCE(variance, want_variance)
+
+
+_VARIANCE = ndarray(rel=1e-6, name="explained_variance")
 
 
 X = np.array([[2.0, 0.0], [-2.0, 0.0], [0.0, 1.0], [0.0, -1.0]])

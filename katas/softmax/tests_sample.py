@@ -2,18 +2,10 @@
 
 import numpy as np
 
-from graders.kit import check
+from graders.kit import check, ndarray
 
-
-def near(got, expected):
-    """A float array of the expected shape, within rel 1e-9 or abs 1e-12 everywhere."""
-    if not isinstance(got, np.ndarray) or got.dtype.kind != "f":
-        return "expected a numpy array of floats"
-    if got.shape != expected.shape:
-        return f"shape {got.shape}, expected {expected.shape}"
-    if not np.allclose(got, expected, rtol=1e-9, atol=1e-12):
-        return "values differ"
-    return None
+#: A float array of the expected shape, within rel 1e-9 or abs 1e-12 everywhere.
+near = ndarray(rel=1e-9, abs=1e-12)
 
 
 def test_three_logits(solution):

@@ -100,7 +100,15 @@ def test_katas_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert katas["intersection"]["limits"]["cpu_seconds"] == 2
     assert katas["intersection"]["difficulty"] == "easy"
     assert katas["intersection"]["expected_minutes"] == 10
-    assert {kata["kind"] for kata in katas.values()} == {"function"}
+    assert {kata["kind"] for kata in katas.values()} == {"function", "class", "sql"}
+    sql = [kata for kata in katas.values() if kata["kind"] == "sql"]
+    assert len(sql) >= 6
+    assert all("sql" in kata["topics"] and kata["function"] == "query" for kata in sql)
+    assert katas["sql_running_balance"]["ordered"] is True
+    assert katas["intersection"]["ordered"] is False
+    stateful = {kata_id for kata_id, kata in katas.items() if kata["kind"] == "class"}
+    assert {"lru_cache", "streaming_median", "rate_limiter"} <= stateful
+    assert katas["lru_cache"]["function"] == "LRUCache"
 
 
 def test_katas_list_reports_a_broken_kata_on_stderr(

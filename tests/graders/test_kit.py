@@ -5,16 +5,22 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pytest
+from hypothesis import strategies as st
 
 from graders.kit import (
     CandidateRaised,
     Mismatch,
     check,
+    check_calls,
     check_raises,
+    check_stateful,
     close,
     exact,
     exact_fraction,
+    format_calls,
+    ndarray,
     probability,
     same_items,
     same_lists_any_order,
@@ -96,3 +102,123 @@ def test_check_raises_wants_that_exception_by_name() -> None:
     with pytest.raises(Mismatch, match="expected ValueError to be raised") as silent:
         check_raises(lambda x: x, (1,), "ValueError")
     assert silent.value.got == 1
+
+
+class LRUCache:
+    """A tiny LRU cache, and below a FIFO one that forgets that a get is a use."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity, self.entries = capacity, dict[int, int]()
+
+    def get(self, key: int) -> int:
+        if key not in self.entries:
+            return -1
+        self.entries[key] = self.entries.pop(key)
+        return self.entries[key]
+
+    def put(self, key: int, value: int) -> None:
+        self.entries.pop(key, None)
+        self.entries[key] = value
+        if len(self.entries) > self.capacity:
+            del self.entries[next(iter(self.entries))]
+
+
+class FifoCache(LRUCache):
+    def get(self, key: int) -> int:
+        return self.entries.get(key, -1)
+
+
+def test_check_calls_runs_the_same_calls_on_both_and_shows_them_all() -> None:
+    calls = [("put", (1, 1)), ("put", (2, 2)), ("get", (1,)), ("put", (3, 3)), ("get", (1,))]
+    check_calls(LRUCache, LRUCache, (2,), calls)
+    with pytest.raises(Mismatch) as raised:
+        check_calls(FifoCache, LRUCache, {"capacity": 2}, calls)
+    assert raised.value.calls == (
+        "lru_cache = LRUCache(capacity=2)",
+        "lru_cache.put(1, 1)",
+        "lru_cache.put(2, 2)",
+        "lru_cache.get(1)",
+        "lru_cache.put(3, 3)",
+        "lru_cache.get(1)",
+    )
+    assert (raised.value.expected, raised.value.got) == (1, -1)
+
+
+def test_check_stateful_shrinks_to_the_calls_that_show_the_difference() -> None:
+    methods = {"get": st.tuples(st.integers(0, 3)), "put": st.tuples(st.integers(0, 3), st.just(7))}
+    check_stateful(LRUCache, LRUCache, init=st.tuples(st.integers(1, 2)), methods=methods)
+    with pytest.raises(Mismatch) as raised:
+        check_stateful(FifoCache, LRUCache, init=st.tuples(st.integers(1, 2)), methods=methods)
+    calls = raised.value.calls
+    # The smallest story: fill, use the oldest, add one more, ask for the one used.
+    assert calls[0] in ("lru_cache = LRUCache(1)", "lru_cache = LRUCache(2)")
+    assert calls[-1].startswith("lru_cache.get(") and len(calls) <= 6, calls
+    assert {raised.value.expected, raised.value.got} == {7, -1}
+
+
+def test_check_stateful_draws_arguments_from_the_state() -> None:
+    seen: list[int] = []
+
+    class Clock:
+        last = 0
+
+        def tick(self, t: int) -> int:
+            assert t >= self.last
+            self.last = t
+            seen.append(t)
+            return t
+
+    later = lambda clock: st.tuples(st.integers(clock.last, clock.last + 3))  # noqa: E731
+    check_stateful(Clock, Clock, init=st.just(()), methods={"tick": later})
+    assert seen and max(seen) > 3
+
+
+def test_long_call_sequences_keep_their_start_and_end() -> None:
+    calls = [f"c.f({i})" for i in range(100)]
+    lines = format_calls(calls).splitlines()
+    assert lines[:10] == calls[:10] and lines[-30:] == calls[-30:]
+    assert lines[10] == "# ... 60 more calls ..." and len(lines) == 41
+    assert format_calls(calls[:41]) == "\n".join(calls[:41])
+
+
+def test_ndarray_checks_kind_then_shape_then_values() -> None:
+    floats = ndarray(rel=1e-9, abs=1e-12)
+    expected = np.array([[0.5, 0.25], [1.0, 2.0]])
+    assert floats(expected + 1e-13, expected) is None
+    assert floats(expected.tolist(), expected) == "expected a numpy array of floats"
+    assert floats(np.array([[1, 0], [1, 2]]), expected) == "expected a numpy array of floats"
+    assert floats(expected.T.reshape(4), expected) == "shape (4,), expected (2, 2)"
+    assert floats(expected + 1e-6, expected) == "values differ"
+
+
+def test_ndarray_without_tolerance_wants_exact_values_of_the_kinds_given() -> None:
+    counts = ndarray("iu")
+    expected = np.array([3, 0, 2**60 + 1])
+    assert counts(expected.astype(np.uint64), expected) is None
+    assert counts(expected + np.array([0, 0, 1]), expected) == "values differ"  # past float64
+    assert counts(expected.astype(float), expected) == "expected a numpy array of integers"
+    assert ndarray("iuf")(np.array([1.0, 0.0]), np.array([1, 0])) is None
+
+
+def test_ndarray_tolerances_and_nan() -> None:
+    absolute = ndarray(abs=1e-6)
+    assert absolute(np.array([1.0 + 9e-7]), np.array([1.0])) is None
+    assert absolute(np.array([1.0 + 2e-6]), np.array([1.0])) == "values differ"
+    relative = ndarray(rel=1e-6)
+    assert relative(np.array([1e6 + 0.5]), np.array([1e6])) is None
+    assert relative(np.array([1e-3]), np.array([0.0])) == "values differ"
+    assert absolute(np.array([np.nan, 1.0]), np.array([0.0, 1.0])) == "nan in the answer"
+    assert absolute(np.array([np.inf]), np.array([0.0])) == "values differ"
+
+
+def test_ndarray_names_the_part_in_every_reason() -> None:
+    labels = ndarray("iu", name="labels")
+    assert labels(np.array([0, 1]), np.array([0, 1])) is None
+    assert labels(np.array([0.0]), np.array([0])) == "labels: expected a numpy array of integers"
+    assert labels(np.array([0, 2]), np.array([0, 1])) == "labels: values differ"
+
+
+def test_ndarray_in_check_reports_the_call() -> None:
+    with pytest.raises(Mismatch) as raised:
+        check(lambda x: x * 2.0, (np.array([1.0]),), np.array([3.0]), compare=ndarray(abs=0.1))
+    assert raised.value.reason == "values differ"

@@ -11,8 +11,10 @@ from graders.messages import Event, Link, Order, Status, pack, receive, send, un
 
 
 def test_a_message_comes_back_as_its_kind_and_fields() -> None:
-    frame = pack(Link.CALL, 3, (1, [2]), {"k": b"v"})
-    assert unpack(frame, Link) == (Link.CALL, (3, (1, [2]), {"k": b"v"}))
+    frame = pack(Link.CALL, 3, "f", None, (1, [2]), {"k": b"v"})
+    assert unpack(frame, Link) == (Link.CALL, (3, "f", None, (1, [2]), {"k": b"v"}))
+    assert unpack(pack(Link.CALL, 4, 1, "get", (1,), {}), Link)[1] == (4, 1, "get", (1,), {})
+    assert unpack(pack(Link.INSTANCE, 5, 2), Link) == (Link.INSTANCE, (5, 2))
     assert unpack(pack(Status.READY), Status) == (Status.READY, ())
 
 
@@ -21,11 +23,12 @@ def test_a_kind_of_another_conversation_is_refused() -> None:
     with pytest.raises(ProtocolError, match="unknown Order"):
         unpack(pack(Link.RETURN, 1, None), Order)
     with pytest.raises(ProtocolError, match="unknown Event"):
-        unpack(pack(Link.CALL, 1, (), {}), Event)
+        unpack(pack(Link.CALL, 1, "f", None, (), {}), Event)
 
 
 @pytest.mark.parametrize(
-    "message", [("call", 1, ()), ["call", 1, (), {}], (), (7,), "call", ("nonsense", 1)]
+    "message",
+    [("call", 1, ()), ("call", 1, (), {}), ["call", 1, "f", None, (), {}], (), (7,), "call"],
 )
 def test_malformed_messages_are_protocol_errors(message: object) -> None:
     with pytest.raises(ProtocolError):

@@ -65,6 +65,21 @@ def test_omitted_optional_keys_take_their_defaults(kata_dir: Path) -> None:
     assert kata.limits == Limits() and kata.max_examples == 100 and kata.quick_answer is None
 
 
+def test_a_class_kata_names_its_class(kata_dir: Path) -> None:
+    text = (kata_dir / "kata.toml").read_text()
+    _set_toml(
+        kata_dir, text.replace('function = "intersection"', 'kind = "class"\nfunction = "Cache"')
+    )
+    kata = load_kata(kata_dir.parent, "intersection")
+    assert (kata.kind, kata.function) == ("class", "Cache")
+    assert load_kata(KATAS_DIR, "lru_cache").kind == "class"
+    _set_toml(
+        kata_dir, text.replace('function = "intersection"', 'kind = "object"\nfunction = "C"')
+    )
+    with pytest.raises(KataError, match="'kind' must be one of function, class"):
+        load_kata(kata_dir.parent, "intersection")
+
+
 def test_a_quick_answer_is_read(kata_dir: Path) -> None:
     text = (kata_dir / "kata.toml").read_text()
     _set_toml(kata_dir, text + '\n[quick_answer]\nprompt = "P?"\nanswer = "11/216"\n')
@@ -124,7 +139,7 @@ def test_every_key_is_documented_in_the_katas_readme() -> None:
     readme = (KATAS_DIR / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_.\[\]]+)` \|", readme, re.MULTILINE))
     keys = {"id", "title", "difficulty", "topics", "function", "source", "max_examples"}
-    keys.add("expected_minutes")
+    keys |= {"expected_minutes", "kind", "ordered"}
     keys |= {"[limits]", "[quick_answer]"}
     keys |= {f"limits.{f.name}" for f in dataclasses.fields(Limits)}
     keys |= {"quick_answer.prompt", "quick_answer.answer", "quick_answer.abs_tolerance"}

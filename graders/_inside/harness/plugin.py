@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from hypothesis.statistics import collector
 
-from graders._inside.harness.proxy import Solution, short_repr
-from graders.kit import CandidateRaised, Mismatch
+from graders._inside.harness.proxy import Solution
+from graders.kit import CandidateRaised, Mismatch, format_calls, short_repr
 from graders.messages import Event, send
 
 __all__ = ["Plugin"]
@@ -25,7 +25,18 @@ _solution: Solution | None = None
 
 @pytest.fixture(scope="session")
 def solution() -> Solution | None:
-    """The candidate's function, called across the sandbox boundary."""
+    """The candidate's function or class, called across the sandbox boundary."""
+    return _solution
+
+
+def candidate() -> Solution:
+    """The running grading's candidate, for modules that bind its names when imported.
+
+    Imported Exercism tests say `from two_fer import two_fer`; the kata's generated
+    two_fer.py asks here (see graders/_inside/harness/exercise.py).
+    """
+    if _solution is None:
+        raise RuntimeError("no candidate to call: only the test harness can import this")
     return _solution
 
 
@@ -95,11 +106,14 @@ def _result(
     error = _find(call.excinfo.value)
     if isinstance(error, Mismatch):
         result["message"] = str(error.reason)[:_TEXT_LIMIT]
+        shown = {key: str(text)[:_TEXT_LIMIT] for key, text in error.shown.items()}
         result["failure"] = {
             "test": item.nodeid,
-            "input": solution.describe_call(error.call_args, error.call_kwargs),
-            "expected": short_repr(error.expected),
-            "got": short_repr(error.got),
+            "input": shown.get("input")
+            or format_calls(error.calls)
+            or solution.describe_call(error.call_args, error.call_kwargs),
+            "expected": shown.get("expected") or short_repr(error.expected),
+            "got": shown.get("got") or short_repr(error.got),
             "reason": str(error.reason)[:_TEXT_LIMIT],
         }
     elif isinstance(error, CandidateRaised):

@@ -1,66 +1,137 @@
-"""The `solution` that kata tests call: a stand-in asking the candidate's process over a socket."""
+"""The `solution` that kata tests call: stand-ins asking the candidate's process over a socket.
+
+`Solution` is the kata's named function or class; `solution.named(name)` any other public
+top-level callable of the submission. Calling a class gives an `Instance`: a handle to the
+object the candidate's process keeps, whose public methods are called the same way. Only
+plain data crosses, so nothing the candidate returns can run code here.
+"""
 
 from __future__ import annotations
 
 import os
-import reprlib
 from typing import Any, NoReturn
 
 from graders.codec import ProtocolError, read_frame, write_frame
-from graders.kit import CandidateRaised
+from graders.kit import CandidateRaised, format_call, variable_name
 from graders.messages import Event, Link, pack, send, unpack
 
-__all__ = ["Solution", "short_repr"]
-
-_short = reprlib.Repr()
-_short.maxstring = _short.maxother = 200
-_short.maxlist = _short.maxtuple = _short.maxset = _short.maxfrozenset = _short.maxdict = 40
-_short.maxlevel = 8
-_short.maxlong = 400
+__all__ = ["Instance", "Method", "Named", "Solution"]
 
 
-def short_repr(value: Any) -> str:
-    """A repr bounded in length and depth, for reports."""
-    return _short.repr(value)
+def _public(name: str, what: str) -> str:
+    if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+        raise AttributeError(f"only public names can be called, not the {what} {name!r}")
+    return name
 
 
-class Solution:
-    """Calls the candidate's function in its own process; only plain data goes either way."""
+class Named:
+    """A top-level function or class of the submission; calling a class gives an `Instance`."""
+
+    def __init__(self, solution: Solution, name: str) -> None:
+        self._solution = solution
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<the candidate's {self.name}>"
+
+    def describe_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+        """`name(arg, ..., key=value)`, shortened, as shown in reports."""
+        return format_call(self.name, args, kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        call = self.describe_call(args, kwargs)
+        return self._solution.request(self.name, None, args, kwargs, call, class_name=self.name)
+
+
+class Instance:
+    """An object the candidate's class made; it stays in the candidate's process."""
+
+    def __init__(self, solution: Solution, handle: int, class_name: str) -> None:
+        self._solution = solution
+        self._handle = handle
+        self._class_name = class_name
+        self._label = variable_name(class_name)
+
+    def __repr__(self) -> str:
+        return f"<the candidate's {self._class_name} object>"
+
+    def __getattr__(self, name: str) -> Method:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Method(self, name)
+
+    def call(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any], call: str) -> Any:
+        """The method's result; `call` is how reports show this call."""
+        return self._solution.request(self._handle, method, args, kwargs, call)
+
+
+class Method:
+    """A public method of an `Instance`; calling it sends the call by the object's handle."""
+
+    def __init__(self, instance: Instance, name: str) -> None:
+        self.instance = instance
+        self.name = _public(name, "method")
+
+    def __repr__(self) -> str:
+        return f"<the candidate's method {self.name}>"
+
+    def describe_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+        return format_call(f"{self.instance._label}.{self.name}", args, kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.instance.call(self.name, args, kwargs, self.describe_call(args, kwargs))
+
+
+class Solution(Named):
+    """The kata's function or class, and the link to the candidate's process all calls share."""
 
     def __init__(self, *, link_fd: int, ctrl_fd: int, function: str) -> None:
+        super().__init__(self, function)
         self.link_fd = link_fd
         self.ctrl_fd = ctrl_fd
         self.function = function
         self.seq = 0
         self.test = ""
 
-    def __repr__(self) -> str:
-        return f"<the candidate's {self.function}()>"
+    def named(self, name: str) -> Named:
+        """Another public top-level function or class of the submission."""
+        return Named(self, _public(name, "function or class"))
 
-    def describe_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        """`name(arg, ..., key=value)`, shortened, as shown in reports."""
-        parts = [*map(short_repr, args), *(f"{k}={short_repr(v)}" for k, v in kwargs.items())]
-        return f"{self.function}({', '.join(parts)})"
+    def request(
+        self,
+        target: str | int,
+        method: str | None,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        call: str,
+        *,
+        class_name: str = "",
+    ) -> Any:
+        """Send one Link.CALL and return its answer: plain data, or an `Instance` of a class.
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        A raise in the candidate's code raises CandidateRaised; a process that is gone or
+        misbehaving ends this harness (the judge reports it).
+        """
         self.seq += 1
-        message = pack(Link.CALL, self.seq, args, kwargs)
+        message = pack(Link.CALL, self.seq, target, method, args, kwargs)
         try:
             write_frame(self.link_fd, message)
             frame = read_frame(self.link_fd)
             if frame is None:
-                self._abandon(Event.GONE, args, kwargs, "")
+                self._abandon(Event.GONE, call, "")
             kind, (seq, body) = unpack(frame, Link)
         except ProtocolError as exc:
-            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, str(exc))
+            self._abandon(Event.PROTOCOL_ERROR, call, str(exc))
         except OSError:
-            self._abandon(Event.GONE, args, kwargs, "")
+            self._abandon(Event.GONE, call, "")
         except (TypeError, ValueError):
-            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "not a reply")
+            self._abandon(Event.PROTOCOL_ERROR, call, "not a reply")
         if seq != self.seq:
-            self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "a reply to another call")
+            self._abandon(Event.PROTOCOL_ERROR, call, "a reply to another call")
         if kind is Link.RETURN:
             return body
+        if kind is Link.INSTANCE and method is None and type(body) is int:
+            return Instance(self, body, class_name)
         if kind is Link.RAISE and isinstance(body, dict):
             line = body.get("line")
             raise CandidateRaised(
@@ -68,15 +139,12 @@ class Solution:
                 _text(body.get("message")),
                 _text(body.get("traceback")),
                 line=line if type(line) is int else None,
-                call=self.describe_call(args, kwargs),
+                call=call,
             )
-        self._abandon(Event.PROTOCOL_ERROR, args, kwargs, "an unknown reply")
+        self._abandon(Event.PROTOCOL_ERROR, call, "an unknown reply")
 
-    def _abandon(
-        self, kind: Event, args: tuple[Any, ...], kwargs: dict[str, Any], detail: str
-    ) -> NoReturn:
+    def _abandon(self, kind: Event, call: str, detail: str) -> NoReturn:
         """The candidate's process is gone or misbehaving: tell the keeper, and stop here."""
-        call = self.describe_call(args, kwargs)
         send(self.ctrl_fd, kind, {"test": self.test, "input": call, "detail": detail})
         os._exit(0)
 

@@ -22,9 +22,9 @@ __all__ = ["run", "warm_up"]
 
 _PROFILE = "katabank"
 # Built-in plugins a kata's tests have no use for; skipping them halves pytest's start-up.
+# Not "debugging": pytest's unittest support reads its --trace option (imported Exercism tests).
 _UNUSED_PLUGINS = (
     "cacheprovider",
-    "debugging",
     "doctest",
     "faulthandler",
     "junitxml",
@@ -134,6 +134,9 @@ def _leave_numpy_random_alone() -> None:
 
 def _pytest_args(tests: list[str], root: Path) -> list[str]:
     args = [*(str(root / name) for name in tests), "-q", "--capture=no", "--rootdir", str(root)]
+    # Only Hypothesis's plugin, not every one installed beside it (anyio, xdist, ...): the
+    # plugins a kata may use are ours to choose, and each one loaded costs every grading.
+    args += ["--disable-plugin-autoload", "-p", "_hypothesis_pytestplugin"]
     for name in _UNUSED_PLUGINS:
         args += ["-p", f"no:{name}"]
     return args

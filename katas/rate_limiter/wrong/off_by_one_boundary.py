@@ -1,0 +1,19 @@
+# expect: failed
+# Keeps a request in the window until t > s + window: the window is [t - window, t], one
+# second too long, so a request exactly `window` seconds later is refused.
+from collections import deque
+
+
+class RateLimiter:
+    def __init__(self, limit, window):
+        self.limit = limit
+        self.window = window
+        self.allowed = deque()
+
+    def allow(self, t):
+        while self.allowed and self.allowed[0] < t - self.window:
+            self.allowed.popleft()
+        if len(self.allowed) < self.limit:
+            self.allowed.append(t)
+            return True
+        return False

@@ -1,0 +1,7 @@
+SELECT v.campaign,
+       COUNT(DISTINCT v.id) AS visits,
+       COUNT(DISTINCT p.visit_id) AS converted,
+       CAST(COUNT(DISTINCT p.visit_id) AS REAL) / COUNT(DISTINCT v.id) AS rate
+FROM visits AS v
+LEFT JOIN purchases AS p ON p.visit_id = v.id
+GROUP BY v.campaign;

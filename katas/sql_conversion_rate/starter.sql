@@ -1,0 +1,1 @@
+-- Columns: campaign, visits, converted, rate.

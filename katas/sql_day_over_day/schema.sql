@@ -1,0 +1,1 @@
+CREATE TABLE daily_revenue (day INTEGER PRIMARY KEY, revenue INTEGER NOT NULL);

@@ -1,0 +1,1 @@
+-- Columns: day, revenue, change; ordered by day.

@@ -1,0 +1,1 @@
+-- Columns: department, staff, avg_salary.

@@ -1,0 +1,1 @@
+-- Columns: user_id, status, updated_at (one row per user).

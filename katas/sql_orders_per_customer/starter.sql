@@ -1,0 +1,1 @@
+-- Columns: customer_id, name, orders (customers without orders count 0).

@@ -1,0 +1,2 @@
+-- expect: error
+ATTACH DATABASE '/etc/passwd' AS stolen;

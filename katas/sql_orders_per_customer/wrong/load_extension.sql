@@ -1,0 +1,2 @@
+-- expect: error
+SELECT load_extension('/tmp/evil.so');

@@ -1,0 +1,2 @@
+-- expect: error
+PRAGMA writable_schema = 1;

@@ -1,0 +1,2 @@
+-- expect: error
+DELETE FROM orders; SELECT id, name, 0 FROM customers;

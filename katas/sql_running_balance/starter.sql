@@ -1,0 +1,1 @@
+-- Columns: id, account, day, amount, balance; ordered by account, day, id.

@@ -1,0 +1,1 @@
+-- One row, one column: second_highest.

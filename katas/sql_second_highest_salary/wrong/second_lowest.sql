@@ -1,0 +1,4 @@
+-- expect: failed
+SELECT (
+    SELECT DISTINCT salary FROM employees ORDER BY salary LIMIT 1 OFFSET 1
+) AS second_highest;

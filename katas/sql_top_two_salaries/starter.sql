@@ -1,0 +1,1 @@
+-- Columns: department, name, salary.

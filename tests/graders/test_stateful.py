@@ -1,0 +1,177 @@
+"""Class katas through the real sandbox: objects stay in the candidate's process, handles and
+public method names cross, and a wrong class is shown by its shrunk sequence of calls."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graders import Kata, Verdict, grade, load_kata
+from tests.graders.conftest import KATAS_DIR
+
+LRU = (KATAS_DIR / "lru_cache" / "reference.py").read_text(encoding="utf-8")
+# Evicts on `>=`: a cache of capacity 1 keeps nothing.
+OFF_BY_ONE = (KATAS_DIR / "lru_cache" / "wrong" / "off_by_one_capacity.py").read_text()
+
+
+@pytest.fixture(scope="module")
+def lru_cache() -> Kata:
+    return load_kata(KATAS_DIR, "lru_cache")
+
+
+@pytest.fixture
+def with_lru_tests(tmp_path: Path, lru_cache: Kata) -> Callable[[str], Kata]:
+    """The lru_cache kata copied to tmp_path, its `tests_sample.py` replaced by `text`."""
+
+    def make(text: str) -> Kata:
+        folder = tmp_path / "lru_cache"
+        shutil.copytree(lru_cache.path, folder)
+        (folder / "tests_sample.py").write_text(text, encoding="utf-8")
+        return dataclasses.replace(lru_cache, path=folder)
+
+    return make
+
+
+def test_the_reference_passes_with_every_property_run_in_full(lru_cache: Kata) -> None:
+    report = grade(lru_cache, LRU)
+    assert report.passed, report.message
+    stateful = [t for t in report.tests if t.name.endswith("test_matches_reference")]
+    assert stateful and stateful[0].examples == lru_cache.max_examples
+
+
+def test_a_wrong_class_shows_the_shrunk_sequence_of_calls(lru_cache: Kata) -> None:
+    report = grade(lru_cache, OFF_BY_ONE)
+    assert report.verdict is Verdict.FAILED
+    assert report.failure is not None
+    assert report.failure.test == "tests_sample.py::test_statement_example"
+    assert report.failure.input.splitlines()[:3] == [
+        "lru_cache = LRUCache(2)",
+        "lru_cache.put(1, 1)",
+        "lru_cache.put(2, 2)",
+    ]
+    # Only the hidden property can find what the samples miss: shrunk to its fewest calls.
+    # Holds one entry too few only at capacity 3, which no fixed test fills.
+    only_hidden = LRU.replace("> self.capacity:", "> self.capacity - (self.capacity == 3):")
+    report = grade(lru_cache, only_hidden)
+    assert report.failure is not None, report.message
+    assert report.failure.test == "tests_hidden.py::test_matches_reference"
+    assert report.failure.input.splitlines() == [
+        "lru_cache = LRUCache(3)",
+        "lru_cache.put(0, 0)",
+        "lru_cache.put(1, 0)",
+        "lru_cache.put(2, 0)",
+        "lru_cache.get(0)",
+    ]
+    assert (report.failure.expected, report.failure.got) == ("0", "-1")
+    assert "failed for lru_cache.get(0) (the last of a sequence of calls)" in report.message
+
+
+def test_a_raise_in_a_method_is_an_error_showing_the_calls(lru_cache: Kata) -> None:
+    source = LRU.replace("        if key not in self.entries:\n            return -1\n", "")
+    report = grade(lru_cache, source)
+    assert report.verdict is Verdict.ERROR
+    assert report.error is not None and report.error.type == "KeyError"
+    assert report.error.input.splitlines()[0] == "lru_cache = LRUCache(2)"
+    assert report.error.line is not None and "in get" in report.error.traceback
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("def LRUCache(capacity):\n    return {}\n", "does not define a class named 'LRUCache'"),
+        ("class LruCache:\n    pass\n", "does not define a class named 'LRUCache'"),
+        (
+            "class LRUCache:\n    def __init__(self, capacity):\n        pass\n",
+            "does not define a method named 'put' (in class LRUCache)",
+        ),
+    ],
+)
+def test_a_missing_class_or_method_is_named(lru_cache: Kata, source: str, message: str) -> None:
+    report = grade(lru_cache, source, hidden=False)
+    assert report.verdict is Verdict.ERROR
+    assert report.error is not None and message in report.error.message, report.error
+
+
+def test_a_method_returning_an_object_cannot_send_it(lru_cache: Kata) -> None:
+    source = LRU.replace("        return self.entries[key]", "        return self")
+    report = grade(lru_cache, source, hidden=False)
+    assert report.error is not None and report.error.type == "TypeError"
+    assert "get() returned a value that cannot be sent back" in report.error.message
+
+
+PROTOCOL_TESTS = """
+import pytest
+from graders.kit import CandidateRaised, check
+
+
+def test_objects_are_separate_and_named_reaches_other_callables(solution):
+    one, two = solution(1), solution(2)
+    one.put(1, 10)
+    check(two.get, (1,), -1)
+    check(one.get, (1,), 10)
+    check(solution.named("helper"), (3,), 6)
+    counter = solution.named("Counter")(start=5)
+    check(counter.bump, (), 6)
+    assert repr(one) == "<the candidate's LRUCache object>"
+
+
+def test_a_missing_top_level_name_is_a_candidate_error(solution):
+    with pytest.raises(CandidateRaised, match="does not define a function or class named 'nope'"):
+        solution.named("nope")()
+
+
+def test_private_and_dunder_names_never_cross(solution):
+    cache = solution(1)
+    method = type(cache.get)
+    for name in ("__class__", "__reduce__", "__dict__", "__len__", "_entries", "_capacity"):
+        # The proxy's own attributes, or none: never a call to the candidate's object.
+        assert not isinstance(getattr(cache, name, None), method)
+    for name in ("__import__", "_secret", "not a name"):
+        with pytest.raises(AttributeError):
+            solution.named(name)
+
+
+def test_the_candidate_refuses_what_the_proxies_would_not_send(solution):
+    cache = solution(1)
+    handle = cache._handle
+    for target, method, message in [
+        (handle, "__reduce__", "only public names"),
+        (handle, "__class__", "only public names"),
+        (handle, "_LRUCache__secret", "only public names"),
+        ("__builtins__", None, "only public names"),
+        ("LRUCache", "get", "a call names a function or class"),
+        (handle + 1000, "get", "no object has the handle"),
+        (-1, "get", "no object has the handle"),
+        (True, "get", "a call names a function or class"),
+        (handle, None, "a call names a function or class"),
+        (handle, "capacity", "is not a method"),
+    ]:
+        with pytest.raises(CandidateRaised, match=message):
+            solution.request(target, method, (), {}, "forged")
+    check(cache.get, (7,), -1)
+"""
+
+HELPERS = """
+
+def helper(x):
+    return 2 * x
+
+
+class Counter:
+    def __init__(self, start):
+        self.value = start
+
+    def bump(self):
+        self.value += 1
+        return self.value
+"""
+
+
+def test_handles_public_names_and_forgeries(with_lru_tests: Callable[[str], Kata]) -> None:
+    report = grade(with_lru_tests(PROTOCOL_TESTS), LRU + HELPERS, hidden=False)
+    assert report.passed, (report.message, [t.message for t in report.tests])
+    assert len(report.tests) == 4
