@@ -34,11 +34,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
 
+from server.stemming import stem
 from server.synonyms import PHRASES, WORD_GROUPS
 
 __all__ = [
@@ -77,7 +76,6 @@ _STOP_WORD_TEXT = """
     while who whom whose why will with would yet you your yours eg ie etc
 """
 _STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
-_stemmer = snowballstemmer.stemmer("english")
 # Longest phrase first, so "recurrent neural networks" is not read as "recurrent network".
 _PHRASE = re.compile(
     "|".join(
@@ -97,19 +95,14 @@ _PHRASE_TERM = {_spaced(variant): term for term, vs in PHRASES.items() for varia
 Weight = Callable[[str], float]
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_stemmer.stemWord(word))
-
-
 def stems(text: str) -> list[str]:
     """Stemmed content words of `text`, in order: lower case, no stop words, no single letters."""
     words = _WORD.findall(text.lower())
-    return [_stem(w) for w in words if w not in _STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    return [stem(w) for w in words if w not in _STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
 _SYNONYM = {
-    _stem(word): _stem(group[0].split()[0])
+    stem(word): stem(group[0].split()[0])
     for group in WORD_GROUPS
     for word in group
     if " " not in word
@@ -119,7 +112,7 @@ _SYNONYM = {
 def terms(text: str) -> list[str]:
     """`stems`, with the synonym table applied: what matching compares."""
     text = _PHRASE.sub(lambda m: f" {_PHRASE_TERM[_spaced(m.group(0))]} ", text.lower())
-    return [_SYNONYM.get(stem, stem) for stem in stems(text)]
+    return [_SYNONYM.get(word, word) for word in stems(text)]
 
 
 @dataclass(frozen=True)

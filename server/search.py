@@ -12,14 +12,15 @@ import math
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
-import snowballstemmer
 from markupsafe import Markup, escape
 from rank_bm25 import BM25Okapi
 
 from server.bank.files import QuestionDoc
 from server.rendering import render_inline
+from server.stemming import stem
 
 __all__ = [
     "QUERY_MAX",
@@ -40,14 +41,13 @@ SNIPPET_CHARS = 160
 _WORD = re.compile(r"\w+")
 # In rendered HTML: a tag, an entity (never highlighted: "&amp;" is not the word "amp"), a word.
 _HTML_PIECE = re.compile(r"(<[^>]*>)|(&#?\w+;)|(\w+)")
-_stemmer = snowballstemmer.stemmer("english")
 
 T = TypeVar("T")
 
 
 def stems(text: str) -> list[str]:
     """The stemmed lowercase words of `text`, in order: "Gradients vanish" -> gradient, vanish."""
-    return _stemmer.stemWords(_WORD.findall(text.lower()))
+    return [stem(word) for word in _WORD.findall(text.lower())]
 
 
 def terms(text: str) -> list[str]:
@@ -133,7 +133,7 @@ def _mark_html(html: Markup, words: Collection[str]) -> Markup:
             elif tag.startswith("</"):
                 in_maths = False
             return tag
-        if entity is not None or in_maths or _stemmer.stemWord(word.lower()) not in words:
+        if entity is not None or in_maths or stem(word.lower()) not in words:
             return piece.group()
         return f"<mark>{word}</mark>"
 
@@ -143,23 +143,33 @@ def _mark_html(html: Markup, words: Collection[str]) -> Markup:
 def _snippet(answer: str, words: Collection[str]) -> Markup | None:
     """About SNIPPET_CHARS of the answer's text around its first matching word, escaped, with
     the matching words marked; None when no query word is in the answer."""
-    text = " ".join(answer.split())
-    found = [m for m in _WORD.finditer(text) if _stemmer.stemWord(m.group().lower()) in words]
+    text, spans = _answer_words(answer)
+    found = [(begin, end) for begin, end, word_stem in spans if word_stem in words]
     if not found:
         return None
-    start = max(0, found[0].start() - SNIPPET_CHARS // 3)
+    start = max(0, found[0][0] - SNIPPET_CHARS // 3)
     end = min(len(text), start + SNIPPET_CHARS)
     parts: list[str] = ["…" if start > 0 else ""]
     cursor = start
-    for match in found:
-        if match.start() < start or match.end() > end:
+    for begin, stop in found:
+        if begin < start or stop > end:
             continue
-        parts.append(str(escape(text[cursor : match.start()])))
-        parts.append(f"<mark>{escape(match.group())}</mark>")
-        cursor = match.end()
+        parts.append(str(escape(text[cursor:begin])))
+        parts.append(f"<mark>{escape(text[begin:stop])}</mark>")
+        cursor = stop
     parts.append(str(escape(text[cursor:end])))
     parts.append("…" if end < len(text) else "")
     return Markup("".join(parts))
+
+
+@lru_cache(maxsize=8192)
+def _answer_words(answer: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """An answer's text with its whitespace folded, and each word's (start, end, stem): worked
+    out once per answer, not on each search that shows it."""
+    text = " ".join(answer.split())
+    return text, tuple(
+        (match.start(), match.end(), stem(match.group().lower())) for match in _WORD.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Refusals of hiring operations: each carries the HTTP status a route answers with.
 
-They are attempt errors, so a route maps either kind with the same `http_error`.
+They are attempt errors, so the app's one handler for those (server/errors.py) answers both.
 """
 
 from __future__ import annotations

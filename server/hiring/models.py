@@ -1,5 +1,6 @@
 """Tables of hiring: managers' question sets and their frozen versions, assessments,
-invitations, decisions, score overrides, similarity flags and the audit log.
+invitations, decisions, score overrides, stored code fingerprints, similarity flags and the
+audit log.
 
 An assessment's candidate takes an ordinary attempt of the attempt engine (kind
 `assessment`); the invitation points at it. The candidate has no account of their own: when
@@ -23,6 +24,7 @@ __all__ = [
     "Decision",
     "FlagStatus",
     "Invitation",
+    "ItemFingerprint",
     "ManagerQuestion",
     "QuestionSet",
     "ScoreOverride",
@@ -137,6 +139,19 @@ class SimilarityFlag(SQLModel, table=True):
     status: FlagStatus = Field(default=FlagStatus.flagged, sa_type=String(10))
     reviewer_id: int | None = Field(default=None, foreign_key="user.id")
     note: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class ItemFingerprint(SQLModel, table=True):
+    """The winnowed fingerprint of one submitted kata answer, less its kata's boilerplate.
+
+    Made once by a similarity run when the attempt's code is final, so pages never fingerprint.
+    `hashes` holds [hash, start, end] rows: a hash and one text span its tokens cover.
+    """
+
+    item_id: int = Field(foreign_key="attemptitem.id", primary_key=True)
+    kata_id: str = Field(max_length=120)
+    hashes: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    made_at: datetime = Field(default_factory=utcnow)
 
 
 class AuditEntry(SQLModel, table=True):

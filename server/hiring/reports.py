@@ -1,13 +1,12 @@
-"""What a manager sees of an assessment: candidates' status and scores, similarity flags,
-decisions and score overrides (each in the audit log), CSV export, and deleting a
-candidate's data on request.
+"""What a manager sees of an assessment: candidates' status and scores, decisions and score
+overrides (each in the audit log), CSV export, and deleting a candidate's data on request.
+Similarity flags are made in the background by similarity_runs.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import itertools
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -16,9 +15,7 @@ from typing import Final
 from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
-from server.attempts.models import AnswerSnapshot, Attempt, AttemptItem, AttemptState, ItemKind
-from server.catalog import Catalog
-from server.hiring import similarity
+from server.attempts.models import AnswerSnapshot, Attempt, AttemptItem, AttemptState
 from server.hiring.errors import HiringError, NotFound
 from server.hiring.invitations import invitations_of
 from server.hiring.models import (
@@ -27,6 +24,7 @@ from server.hiring.models import (
     Decision,
     FlagStatus,
     Invitation,
+    ItemFingerprint,
     ScoreOverride,
     SimilarityFlag,
 )
@@ -34,7 +32,6 @@ from server.models import Card, Draft, PracticeEvent, Submission, User
 from server.reviews import as_utc
 
 __all__ = [
-    "FLAG_AT",
     "CandidateRow",
     "Status",
     "candidate_rows",
@@ -46,12 +43,8 @@ __all__ = [
     "invitation_of",
     "override_score",
     "overrides_of",
-    "refresh_flags",
     "review_flag",
 ]
-
-#: Pairs at or above this similarity (and long enough to judge) are flagged for review.
-FLAG_AT: Final = 0.8
 
 
 class Status(StrEnum):
@@ -153,70 +146,6 @@ def candidate_rows(
             )
         )
     return rows
-
-
-def refresh_flags(
-    *, session: Session, assessment: Assessment, catalog: Catalog
-) -> list[SimilarityFlag]:
-    """Compare every pair of submitted final code per kata; flag pairs at or above FLAG_AT.
-
-    A person confirms or dismisses each flag; a flag already reviewed keeps its status.
-    """
-    finished = [
-        (invitation.id, attempt.id)
-        for invitation in invitations_of(session=session, assessment=assessment)
-        if invitation.attempt_id is not None
-        and (attempt := session.get(Attempt, invitation.attempt_id)) is not None
-        and attempt.state in (AttemptState.submitted, AttemptState.graded)
-    ]
-    by_kata: dict[str, list[tuple[int, similarity.Fingerprint]]] = {}
-    boilerplates: dict[str, list[similarity.Fingerprint]] = {}
-    for invitation_id, attempt_id in finished:
-        items = session.exec(
-            select(AttemptItem).where(
-                AttemptItem.attempt_id == attempt_id, AttemptItem.kind == ItemKind.kata
-            )
-        ).all()
-        for item in items:
-            kata = catalog.katas.get(item.kata_id or "")
-            if kata is None or invitation_id is None:
-                continue
-            if kata.id not in boilerplates:
-                reference = (kata.path / "reference.py").read_text(encoding="utf-8")
-                boilerplates[kata.id] = [
-                    similarity.fingerprint(kata.starter),
-                    similarity.fingerprint(reference),
-                ]
-            printed = similarity.fingerprint(item.answer).without(boilerplates[kata.id])
-            by_kata.setdefault(kata.id, []).append((invitation_id, printed))
-    existing = {
-        (flag.kata_id, flag.a_id, flag.b_id): flag
-        for flag in session.exec(
-            select(SimilarityFlag).where(SimilarityFlag.assessment_id == assessment.id)
-        ).all()
-    }
-    for kata_id, prints in by_kata.items():
-        for (a_id, a_print), (b_id, b_print) in itertools.combinations(
-            sorted(prints, key=lambda p: p[0]), 2
-        ):
-            result = similarity.compare_prints(a_print, b_print)
-            if not result.comparable or result.similarity < FLAG_AT:
-                continue
-            flag = existing.get((kata_id, a_id, b_id))
-            if flag is None:
-                flag = SimilarityFlag(
-                    assessment_id=assessment.id or 0,
-                    kata_id=kata_id,
-                    a_id=a_id,
-                    b_id=b_id,
-                    similarity=round(result.similarity, 4),
-                )
-                existing[(kata_id, a_id, b_id)] = flag
-            else:
-                flag.similarity = round(result.similarity, 4)
-            session.add(flag)
-    session.commit()
-    return sorted(existing.values(), key=lambda flag: -flag.similarity)
 
 
 def _audit(
@@ -327,6 +256,7 @@ def delete_candidate(
             session.exec(select(AttemptItem.id).where(AttemptItem.attempt_id == attempt_id)).all()
         )
         session.exec(delete(ScoreOverride).where(col(ScoreOverride.item_id).in_(item_ids)))  # type: ignore[call-overload]
+        session.exec(delete(ItemFingerprint).where(col(ItemFingerprint.item_id).in_(item_ids)))  # type: ignore[call-overload]
         session.exec(delete(AnswerSnapshot).where(col(AnswerSnapshot.item_id).in_(item_ids)))  # type: ignore[call-overload]
         session.exec(delete(AttemptItem).where(col(AttemptItem.attempt_id) == attempt_id))  # type: ignore[call-overload]
         session.exec(delete(Attempt).where(col(Attempt.id) == attempt_id))  # type: ignore[call-overload]

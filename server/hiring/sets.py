@@ -96,7 +96,8 @@ class Entry:
 def check_entries(entries: Sequence[Entry], *, catalog: Catalog, owner_id: int) -> None:
     """Raise SetError naming the first entry that is not a valid item of a set.
 
-    A manager's own question (hiring.questions) is valid only in its author's sets.
+    A manager's own question (hiring.questions) or kata (server/authoring) is valid only in
+    its author's sets.
     """
     if len(entries) > MAX_ENTRIES:
         raise SetError(f"A set holds at most {MAX_ENTRIES} items; this one has {len(entries)}.")
@@ -108,7 +109,7 @@ def check_entries(entries: Sequence[Entry], *, catalog: Catalog, owner_id: int) 
             raise SetError(f"{where}: the pool names the same id twice.")
         for ref_id in entry.ref_ids:
             known = (
-                catalog.katas.get(ref_id) is not None
+                catalog.kata(ref_id) is not None or catalog.kata_owner_of(ref_id) == owner_id
                 if entry.kind == ItemKind.kata
                 else ref_id in catalog.questions or catalog.owner_of(ref_id) == owner_id
             )

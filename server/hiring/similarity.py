@@ -18,7 +18,7 @@ import hashlib
 import io
 import keyword
 import tokenize
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -70,6 +70,18 @@ class Fingerprint:
 
     def __len__(self) -> int:
         return len(self.hashes)
+
+    def rows(self) -> list[list[int]]:
+        """As [hash, start, end] rows, one per span: plain data for a JSON column."""
+        return [[h, span.start, span.end] for h, spans in self.hashes.items() for span in spans]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[int]]) -> Fingerprint:
+        """The fingerprint `rows()` wrote."""
+        hashes: dict[int, list[Span]] = {}
+        for h, start, end in rows:
+            hashes.setdefault(h, []).append(Span(start, end))
+        return cls({h: tuple(spans) for h, spans in hashes.items()})
 
     def without(self, boilerplate: Iterable[Fingerprint]) -> Fingerprint:
         """This fingerprint less every hash that also occurs in `boilerplate`."""

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel, create_engine
 
 import server.apitokens
 import server.attempts.models
+import server.authoring.models
 import server.hiring.models
 import server.models
 import server.ratelimit  # noqa: F401  (each import registers its tables on SQLModel.metadata)

@@ -23,7 +23,8 @@ from sqlmodel import Session, select
 
 from server.attempts.models import AnswerSnapshot, Attempt
 from server.clock import ManualClock
-from server.hiring.models import AuditEntry, Invitation
+from server.hiring import similarity, similarity_runs
+from server.hiring.models import AuditEntry, Invitation, ItemFingerprint
 from server.models import Role, Submission, User
 from tests.factories import RIGHT, SAMPLE_BANK, RecordingQueue, login
 
@@ -372,7 +373,11 @@ def test_copied_kata_code_is_flagged_for_review_and_reviewed_by_a_person(
         candidate.put(f"/api/take/{token}/items/{kata}", json={"source": source})
         assert candidate.post(f"/api/take/{token}/submit").status_code == 202
 
+    waiting = manager.get(f"/api/assessments/{assessment_id}/report").json()
+    assert waiting["similarity_pending"] is True and waiting["similar_pairs"] == []
+    _run_similarity(app, engine, queue)
     report = manager.get(f"/api/assessments/{assessment_id}/report").json()
+    assert report["similarity_pending"] is False
     (pair,) = report["similar_pairs"]
     ids = {row["name"]: row["invitation_id"] for row in report["candidates"]}
     assert {pair["a"], pair["b"]} == {ids["Ann"], ids["Ben"]}
@@ -392,6 +397,96 @@ def test_copied_kata_code_is_flagged_for_review_and_reviewed_by_a_person(
     with Session(engine) as session:
         actions = session.exec(select(AuditEntry.action)).all()
     assert actions == ["similarity_review"]
+
+
+def _run_similarity(app: FastAPI, engine: Engine, queue: RecordingQueue) -> list[int]:
+    """Run the similarity jobs the submissions queued, as a worker would; what each stored."""
+    katas = app.state.catalog.katas
+    return [similarity_runs.run(i, engine=engine, katas=katas) for i in queue.similarity_ids]
+
+
+def _submit_three(manager: TestClient, app: FastAPI, assessment_id: int) -> list[int]:
+    """Ann and Ben hand in one solution renamed, Cat her own; their invitation ids."""
+    candidate = _anonymous(app)
+    ids = []
+    for name, source in (("Ann", COPIED), ("Ben", RENAMED), ("Cat", RIGHT)):
+        invitation_id, token = _invite(manager, assessment_id, name=name)
+        items = candidate.post(f"/api/take/{token}/start", json={"name": name}).json()["items"]
+        candidate.put(f"/api/take/{token}/items/{items[2]['item_id']}", json={"source": source})
+        assert candidate.post(f"/api/take/{token}/submit").status_code == 202
+        ids.append(invitation_id)
+    return ids
+
+
+def test_reading_reports_and_flags_fingerprints_nothing(
+    manager: TestClient,
+    app: FastAPI,
+    clock: ManualClock,
+    queue: RecordingQueue,
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assessment_id = _assessment(manager, clock)
+    _submit_three(manager, app, assessment_id)
+    assessment_url = f"/manage/assessments/{assessment_id}"
+    assert "Similarity check pending" in manager.get(assessment_url).text
+    assert len(queue.similarity_ids) == 3  # one run per submitted attempt
+    # The first run fingerprints all three final answers; the others find nothing left to do.
+    assert _run_similarity(app, engine, queue) == [3, 0, 0]
+
+    made: list[str] = []
+    real = similarity.fingerprint
+
+    def counted(source: str) -> similarity.Fingerprint:
+        made.append(source)
+        return real(source)
+
+    monkeypatch.setattr(similarity, "fingerprint", counted)
+    report = manager.get(f"/api/assessments/{assessment_id}/report").json()
+    page = manager.get(assessment_url).text
+    flag_page = manager.get(f"{assessment_url}/flags/{report['similar_pairs'][0]['flag_id']}")
+    assert made == []
+    assert "Similarity check pending" not in page and 'id="flags"' in page
+    assert flag_page.status_code == 200 and "<mark>" in flag_page.text
+
+
+def test_a_similarity_run_again_changes_nothing(
+    manager: TestClient, app: FastAPI, clock: ManualClock, queue: RecordingQueue, engine: Engine
+) -> None:
+    assessment_id = _assessment(manager, clock)
+    ann, ben, _ = _submit_three(manager, app, assessment_id)
+    with Session(engine) as session:  # what a web start-up queues again (none has run yet)
+        assert sorted(similarity_runs.unfinished(session=session)) == sorted(queue.similarity_ids)
+    _run_similarity(app, engine, queue)
+    first = manager.get(f"/api/assessments/{assessment_id}/report").json()
+    with Session(engine) as session:
+        stored = sorted((f.item_id, f.made_at) for f in session.exec(select(ItemFingerprint)))
+        assert similarity_runs.unfinished(session=session) == []
+
+    assert _run_similarity(app, engine, queue) == [0, 0, 0]  # a retried job, say
+    again = manager.get(f"/api/assessments/{assessment_id}/report").json()
+    assert again == first
+    with Session(engine) as session:
+        assert (
+            sorted((f.item_id, f.made_at) for f in session.exec(select(ItemFingerprint))) == stored
+        )
+    (pair,) = again["similar_pairs"]
+    assert {pair["a"], pair["b"]} == {ann, ben}
+
+    # The candidate's fingerprints go with the rest of their data, and their flags.
+    assert (
+        manager.delete(
+            f"/api/assessments/{assessment_id}/candidates/{ann}", headers=_h(manager)
+        ).status_code
+        == 204
+    )
+    with Session(engine) as session:
+        assert len(session.exec(select(ItemFingerprint)).all()) == 2
+    assert manager.get(f"/api/assessments/{assessment_id}/report").json()["similar_pairs"] == []
+
+
+def test_a_mock_interview_is_not_compared(engine: Engine, app: FastAPI) -> None:
+    assert similarity_runs.run(12345, engine=engine, katas=app.state.catalog.katas) == 0
 
 
 def test_decisions_overrides_csv_and_deleting_a_candidate(

@@ -12,8 +12,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
+from sqlalchemy import Engine
 
 from server.clock import ManualClock
+from server.hiring import similarity_runs
 from server.models import Role, User
 from tests.factories import RecordingQueue, csrf_token, login, one, page, post_form, text
 from tests.hiring.test_hiring_api import COPIED, RENAMED
@@ -88,7 +90,7 @@ def _publish(client: TestClient, set_url: str, clock: ManualClock) -> str:
 
 
 def test_a_manager_runs_a_round_through_the_pages(
-    manager: TestClient, app: FastAPI, clock: ManualClock
+    manager: TestClient, app: FastAPI, clock: ManualClock, engine: Engine
 ) -> None:
     set_url = _build_set(manager)
     assessment_url = _publish(manager, set_url, clock)
@@ -115,7 +117,14 @@ def test_a_manager_runs_a_round_through_the_pages(
         candidate.put(f"/api/take/{token}/items/{kata}", json={"source": source})
         candidate.post(f"/api/take/{token}/submit")
 
+    pending = page(manager.get(assessment_url))
+    assert "pending" in text(pending, "#similarity-pending") and not pending.css("#flags")
+    for (
+        attempt_id
+    ) in app.state.grading.similarity_ids:  # the similarity jobs, as a worker runs them
+        similarity_runs.run(attempt_id, engine=engine, katas=app.state.catalog.katas)
     report = page(manager.get(assessment_url))
+    assert not report.css("#similarity-pending")
     assert [n.text() for n in report.css("#candidates .status")] == ["submitted", "submitted"]
     flag_link = report.css_first("#flags a")
     assert flag_link is not None
