@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from functools import partial
@@ -19,13 +19,16 @@ from graders import Kata
 from server import db, submissions
 from server.accounts import HashGate
 from server.attempts.sweeper import Sweeper
-from server.catalog import load_catalog, sync_catalog
+from server.authoring.checks import run_check, unchecked
+from server.authoring.library import LiveKatas, WithLive
+from server.catalog import Catalog, load_catalog, sync_catalog
 from server.clock import SystemClock
 from server.config import Settings
 from server.csrf import verify_csrf
 from server.errors import install_error_handlers
 from server.grading import EmbeddedQueue, GradingQueue, JobQueue
 from server.hiring import questions as manager_questions
+from server.hiring import similarity_runs
 from server.mailer import make_mailer
 from server.middleware import RequestContextMiddleware, trusted_networks
 from server.routes import ROUTERS
@@ -42,26 +45,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for `settings`; its lifespan migrates the database and syncs the catalog."""
     settings = settings or Settings()
     trusted_networks(settings.trusted_proxies)  # a mistyped proxy address fails here, by name
-    engine = db.make_engine(settings.database_url)
+    engine = db.make_engine(settings.database_url, pool_size=settings.database_pool_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db.upgrade(engine)
+        live = app.state.authored = LiveKatas(engine)
         catalog = replace(
             load_catalog(settings),
             private_source=partial(manager_questions.fetch, engine=engine),
+            private_kata_source=live.owned,
+            published_kata_source=live.published_spec,
+            published_katas_sync=live.sync_published,
         )
         with Session(engine) as session:
             sync_catalog(session=session, catalog=catalog)
             manager_questions.load_private(session=session, catalog=catalog)
         app.state.catalog = catalog
+        live.sync_published(catalog.katas)
         log.info(
             "catalog: %d questions, %d katas, %d errors",
             len(catalog.questions),
             len(catalog.katas),
             len(catalog.errors) + len(catalog.kata_errors),
         )
-        app.state.grading = _make_queue(settings, engine, catalog.katas)
+        app.state.grading = _make_queue(
+            settings, engine, WithLive(catalog.katas, live), partial(_republish, catalog, live)
+        )
         app.state.sandbox_error = None
         if not settings.uses_job_queue:
             try:
@@ -74,8 +84,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if lock is not None:
             with Session(engine) as session:
                 resumed = submissions.resume(session=session, queue=app.state.grading)
+                unchecked_attempts = similarity_runs.unfinished(session=session)
+                checks = app.state.grading.resume_checks(unchecked(session=session))
             if resumed:
                 log.info("grading again %d submissions left unfinished", resumed)
+            if checks:
+                log.info("checking again %d authored kata versions", checks)
+            # Runs are idempotent: one that is also still waiting in the job queue does no harm.
+            for attempt_id in unchecked_attempts:
+                app.state.grading.enqueue_similarity(attempt_id)
         sweeper = Sweeper(
             engine=engine,
             queue=app.state.grading,
@@ -92,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.unfreeze()  # what this app held may be collected again once it is gone
         sweeper.close()
         app.state.grading.close()
+        live.close()
         engine.dispose()
         if lock is not None:
             lock.close()
@@ -119,8 +137,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _make_queue(settings: Settings, engine: Engine, katas: Mapping[str, Kata]) -> GradingQueue:
-    # With the job queue this process only defers jobs; `katabank worker` processes grade.
+def _make_queue(
+    settings: Settings,
+    engine: Engine,
+    katas: Mapping[str, Kata],
+    on_live: Callable[[str], None],
+) -> GradingQueue:
+    # With the job queue this process only defers jobs; `katabank worker` processes grade
+    # submissions and check authored katas.
     if settings.uses_job_queue:
         return JobQueue(settings.database_url, lease_seconds=settings.worker_lease_seconds)
     grade = partial(
@@ -129,4 +153,17 @@ def _make_queue(settings: Settings, engine: Engine, katas: Mapping[str, Kata]) -
         katas=katas,
         max_attempts=settings.grading_max_attempts,
     )
-    return EmbeddedQueue(grade, workers=settings.grading_workers)
+    compare = partial(similarity_runs.run, engine=engine, katas=katas)
+    check = partial(
+        run_check, engine=engine, on_live=on_live, max_attempts=settings.grading_max_attempts
+    )
+    return EmbeddedQueue(
+        grade, similarity=compare, check=check, workers=settings.grading_workers
+    )
+
+
+def _republish(catalog: Catalog, live: LiveKatas, kata_id: str) -> None:
+    # A published kata's new live version replaces the old one in the public catalog.
+    found = live.get(kata_id)
+    if found is not None and found.published:
+        catalog.katas[kata_id] = found.spec

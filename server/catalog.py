@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from graders import Kata as KataSpec
@@ -42,6 +43,30 @@ class Catalog:
     # Where a private question written in another process is found (hiring.questions.fetch);
     # they never change once written, so what it finds is kept in `private`.
     private_source: Callable[[str], tuple[int, QuestionDoc] | None] | None = None
+    # Katas written in the browser and not published, with their owner, by id
+    # (authoring.library.LiveKatas.owned): never in `katas` (the public catalog).
+    private_kata_source: Callable[[str], tuple[int, KataSpec] | None] | None = None
+    # Where a kata published since this process started (maybe by another web process) is
+    # found by id (LiveKatas.published_spec); what it finds joins `katas`.
+    published_kata_source: Callable[[str], KataSpec | None] | None = None
+    # Brings `katas` up to date with the katas published or edited since, wherever that
+    # happened (LiveKatas.sync_published, which asks the database every few seconds).
+    published_katas_sync: Callable[[dict[str, KataSpec]], None] | None = None
+
+    def refreshed(self) -> Catalog:
+        """This catalog, with its published authored katas brought up to date first."""
+        if self.published_katas_sync is not None:
+            self.published_katas_sync(self.katas)
+        return self
+
+    def kata(self, kata_id: str) -> KataSpec | None:
+        """A kata of the public catalog by id, including one published since start-up."""
+        found = self.katas.get(kata_id)
+        if found is None and self.published_kata_source is not None:
+            found = self.published_kata_source(kata_id)
+            if found is not None:
+                self.katas[kata_id] = found
+        return found
 
     def question(self, question_id: str) -> QuestionDoc | None:
         """A question of the public bank (never a manager's own)."""
@@ -68,6 +93,22 @@ class Catalog:
             if entry is not None:
                 self.private[question_id] = entry
         return entry
+
+    def held_kata(self, kata_id: str) -> KataSpec | None:
+        """A catalog kata, or an author's private one: only for showing, grading and scoring
+        the items of an attempt that already holds it, never for finding katas."""
+        found = self.kata(kata_id)
+        if found is not None or self.private_kata_source is None:
+            return found
+        entry = self.private_kata_source(kata_id)
+        return entry[1] if entry else None
+
+    def kata_owner_of(self, kata_id: str) -> int | None:
+        """Who wrote a private kata; None for catalog katas and unknown ids."""
+        if self.kata(kata_id) is not None or self.private_kata_source is None:
+            return None
+        entry = self.private_kata_source(kata_id)
+        return entry[0] if entry else None
 
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""
@@ -100,9 +141,26 @@ def load_catalog(settings: Settings) -> Catalog:
     )
 
 
+# Web processes starting together on a new database all insert the same rows: whoever loses
+# the race syncs again over the rows the winner wrote.
+_SYNC_TRIES = 3
+
+
 def sync_catalog(*, session: Session, catalog: Catalog, now: datetime | None = None) -> None:
     """Upsert a mirror row per question and kata; mark rows whose files are gone as removed."""
     now = now or utcnow()
+    for attempt in range(1, _SYNC_TRIES + 1):
+        try:
+            _sync_all(session, catalog, now)
+            return
+        except IntegrityError:
+            session.rollback()
+            if attempt == _SYNC_TRIES:
+                raise
+            log.info("catalog: another process wrote the mirror rows first; syncing again")
+
+
+def _sync_all(session: Session, catalog: Catalog, now: datetime) -> None:
     _sync(
         session,
         Question,
@@ -153,6 +211,7 @@ def _sync(
         row.removed_at = None
         session.add(row)
     for row_id, row in rows.items():
-        if row_id not in present and row.removed_at is None:
+        # A row with an owner mirrors content written in the browser, not a file.
+        if row_id not in present and row.removed_at is None and row.owner_id is None:
             row.removed_at = now
             session.add(row)

@@ -14,7 +14,13 @@ from server import accounts, db, logins, logs
 from server.config import Settings
 from server.models import Role
 
-__all__ = ["register"]
+__all__ = ["KEEP_ALIVE_SECONDS", "register"]
+
+# How long an idle keep-alive connection stays open. Longer than the idle timeouts of the
+# proxies the README suggests (nginx and load balancers 60 s, Caddy 2 min): with uvicorn's
+# 5 s, a proxy could reuse a connection just as the server closed it, and a POST on it would
+# be lost (nginx does not retry a non-idempotent request; the user sees a 502).
+KEEP_ALIVE_SECONDS = 125
 
 
 def register(subcommands: Any) -> None:
@@ -78,6 +84,7 @@ def _serve(args: argparse.Namespace) -> int:
         "log_level": "info",
         "log_config": logs.dict_config(),
         "access_log": False,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
     }
     if args.workers <= 1:
         uvicorn.run(create_app(Settings()), **options)

@@ -227,6 +227,16 @@ class Settings(BaseSettings):
             "the queue; it sends a heartbeat every third of it."
         ),
     )
+    database_pool_size: int = Field(
+        default=20,
+        ge=1,
+        le=200,
+        description=(
+            "Database connections each web process keeps open; a burst may open as many again, "
+            "closed afterwards. On Postgres keep web processes x 2 x this (plus a few per worker) "
+            "under the server's max_connections."
+        ),
+    )
     metrics_token: str = Field(
         default="",
         description=(

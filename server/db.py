@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
 __all__ = [
@@ -23,25 +25,68 @@ __all__ = [
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# A pooled server connection idle this long is pinged before use (see `_ping_when_idle`).
+PING_AFTER_IDLE_SECONDS = 1.0
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; a SQLite file's folder is created when missing."""
+def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+    """An engine for `url` keeping up to `pool_size` connections open (as many again are
+    opened in a burst and closed after); a SQLite file's folder is created when missing.
+
+    A web process runs up to 40 requests at once in its thread pool, each holding one
+    connection at a time: a pool much smaller than that opens and closes a connection (and,
+    on SQLite, sets its pragmas) on most requests under load.
+    """
     parsed = make_url(url)
+    pool = {"pool_size": pool_size, "max_overflow": pool_size}
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, **pool)
+        _ping_when_idle(engine)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
 
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection before use only when it sat idle PING_AFTER_IDLE_SECONDS.
+
+    SQLAlchemy's `pool_pre_ping` pings on every checkout: a round trip per session, two per
+    page (the login lookup's and the route's), which at saturation cost more than the pages'
+    own queries. A connection used a moment ago is as good as a ping; one that has idled may
+    have been closed by the server (a restart, an idle timeout) and is replaced. A restart
+    within that time of a connection's last use fails one request, which gets a 503 and
+    invalidates the pool (SQLAlchemy does that on any disconnect), so the next one succeeds.
+    """
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkin")
+    def _note_idle(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return  # new (just connected), or used a moment ago
+        try:
+            alive = dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("an idle pooled connection is gone") from exc
+        if not alive:
+            raise DisconnectionError("an idle pooled connection is gone")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while a request writes; foreign keys are off by default in SQLite.
+    # In WAL mode synchronous=NORMAL is safe (the database cannot be corrupted; a power cut
+    # may lose the last commits, not tear them) and commits without an fsync each.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 

@@ -66,7 +66,7 @@ def get_settings(request: Request) -> Settings:
 
 def get_catalog(request: Request) -> Catalog:
     catalog: Catalog = request.app.state.catalog
-    return catalog
+    return catalog.refreshed()
 
 
 def get_optional_user(request: Request) -> User | None:
@@ -121,9 +121,15 @@ def get_question(
 QuestionDep = Annotated[QuestionDoc, Depends(get_question)]
 
 
-def get_kata(kata_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep) -> Kata:
-    """The kata with this id, or a 404 page."""
-    kata = catalog.katas.get(kata_id)
+def get_kata(
+    kata_id: Annotated[str, Path(max_length=120)],
+    catalog: CatalogDep,
+    request: Request,
+    user: CurrentUser,
+) -> Kata:
+    """The kata with this id, or a 404 page; a kata written in the browser and not published
+    is found only for its author (server/authoring/library.py)."""
+    kata = catalog.kata(kata_id) or request.app.state.authored.held(kata_id, user)
     if kata is None:
         raise HTTPException(404, "There is no kata with that id.")
     return kata

@@ -9,12 +9,16 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from server.attempts.attempts import AttemptError
 from server.templating import render
 
-__all__ = ["LoginRequired", "error_response", "install_error_handlers", "wants_json"]
+__all__ = [
+    "LoginRequired",
+    "database_unavailable",
+    "error_response", "install_error_handlers", "wants_json"]
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,7 @@ _TITLES = {
     413: "Too much data",
     429: "Too many attempts",
     500: "Something went wrong on our side",
+    503: "Not available just now",
 }
 _MESSAGES = {
     400: "Some of what was sent is missing or malformed. Go back and try again.",
@@ -92,6 +97,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 400, message)
 
 
+async def _refused(request: Request, exc: Exception) -> Response:
+    # A refusal of the attempt or hiring domain names its own status: routes need not catch it.
+    assert isinstance(exc, AttemptError)
+    return error_response(request, exc.status_code, exc.message)
+
+
 async def _login_required(request: Request, exc: Exception) -> Response:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     login_url = f"/login?next={quote(target, safe='/')}"
@@ -109,6 +120,18 @@ async def _conflict(request: Request, exc: Exception) -> Response:
     return error_response(request, 409)
 
 
+def database_unavailable(request: Request, exc: Exception) -> Response:
+    """A 503 for a database that restarted under a pooled connection, or is down or locked: a
+    moment's trouble, not a bug. SQLAlchemy has already dropped the pool's dead connections."""
+    log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    message = "The site could not reach its database just now. Please try again in a moment."
+    return error_response(request, 503, message, {"Retry-After": "5"})
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> Response:
+    return database_unavailable(request, exc)
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     try:
@@ -122,5 +145,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(LoginRequired, _login_required)
+    app.add_exception_handler(AttemptError, _refused)
     app.add_exception_handler(IntegrityError, _conflict)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _server_error)

@@ -48,24 +48,44 @@ def readiness(
     return checks
 
 
-def database_check() -> Check:
-    """For `katabank doctor`: the configured database answers and its schema is current."""
-    settings = Settings()
-    engine = db.make_engine(settings.database_url)
+def _first_line(exc: Exception) -> str:
+    """The driver's own message, first line only (SQLAlchemy adds the statement and a link)."""
+    reason = getattr(exc, "orig", None) or exc
+    lines = str(reason).strip().splitlines()
+    return lines[0] if lines else type(reason).__name__
+
+
+def _schema(settings: Settings) -> tuple[str, str | None, str | None]:
+    """(where, current revision, latest revision) of the configured database; raises the
+    driver's error when it does not answer."""
+    engine = db.make_engine(settings.database_url, pool_size=1)
     where = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
         head = ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
-    except Exception as exc:  # any driver error: say what and where
+    except Exception as exc:  # any driver error: said by the caller, with where
+        raise _Unreachable(f"{where} does not answer: {_first_line(exc)}") from exc
+    finally:
+        engine.dispose()
+    return where, current, head
+
+
+class _Unreachable(Exception):
+    pass
+
+
+def database_check() -> Check:
+    """For `katabank doctor`: the configured database answers and its schema is current."""
+    try:
+        where, current, head = _schema(Settings())
+    except _Unreachable as exc:
         return Check(
             "database",
             False,
-            f"{where} does not answer: {exc}",
-            "Set KATABANK_DATABASE_URL to a database this host can reach.",
+            str(exc),
+            "Set KATABANK_DATABASE_URL to a database this host can reach (and that exists).",
         )
-    finally:
-        engine.dispose()
     if current != head:
         return Check(
             "database",
@@ -77,10 +97,24 @@ def database_check() -> Check:
 
 
 def queue_check() -> Check:
-    """For `katabank doctor`: who grades, and on the job queue how many workers are alive."""
+    """For `katabank doctor`: who grades, and on the job queue how many workers are alive.
+    The job queue lives in the database: with no database, or an old schema, it is not asked."""
     settings = Settings()
     if not settings.uses_job_queue:
         return Check("queue", None, "embedded: each web process grades in its own threads")
+    try:
+        _, current, head = _schema(settings)
+    except _Unreachable:
+        return Check(
+            "queue", False, "not checked: the database does not answer", "Fix the database first."
+        )
+    if current != head:
+        return Check(
+            "queue",
+            False,
+            "not checked: the job queue's tables come with the database schema",
+            "Run `katabank db upgrade`.",
+        )
     try:
         queue = JobQueue(settings.database_url, lease_seconds=settings.worker_lease_seconds)
         try:
@@ -91,7 +125,7 @@ def queue_check() -> Check:
         return Check(
             "queue",
             False,
-            f"the job queue does not answer: {exc}",
+            f"the job queue does not answer: {_first_line(exc)}",
             "Check the database and run `katabank db upgrade`.",
         )
     if not alive:

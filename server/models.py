@@ -62,13 +62,18 @@ class Question(SQLModel, table=True):
 
 
 class Kata(SQLModel, table=True):
-    """Mirror of a kata folder, synced by id at start-up."""
+    """Mirror of a kata folder, synced by id at start-up.
+
+    A row with an `owner_id` mirrors a kata written in the browser (server/authoring), so that
+    submissions can point at it; the folder sync leaves it alone.
+    """
 
     id: str = Field(primary_key=True, max_length=120)
     title: str
     topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     difficulty: str = Field(max_length=16)
     removed_at: datetime | None = None
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
 
 
 class Card(SQLModel, table=True):

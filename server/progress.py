@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from fsrs import Card as FsrsCard
 from sqlmodel import Session, col, func, select
 
 from server.models import Card, PracticeEvent, Question, User
-from server.reviews import as_utc, day_start, fsrs_card, public_bank
+from server.reviews import as_utc, day_start, public_bank
 
 __all__ = [
     "MASTERED_STABILITY_DAYS",
@@ -129,20 +130,23 @@ def daily_activity(*, session: Session, user: User, now: datetime, days: int = 3
 
 def topic_mastery(*, session: Session, user: User) -> list[TopicMastery]:
     """Every topic of the live bank with the user's started and mastered counts, by name."""
-    questions = session.exec(select(Question).where(*public_bank())).all()
-    cards = {
-        card.question_id: card
-        for card in session.exec(select(Card).where(Card.user_id == user.id)).all()
+    # Columns, not whole rows: the page reads every question of the bank.
+    questions = session.exec(select(Question.id, Question.topics).where(*public_bank())).all()
+    stabilities = {
+        question_id: FsrsCard.from_dict(state).stability  # type: ignore[arg-type]
+        for question_id, state in session.exec(
+            select(Card.question_id, Card.fsrs_card).where(Card.user_id == user.id)
+        ).all()
     }
     totals: Counter[str] = Counter()
     started: Counter[str] = Counter()
     mastered: Counter[str] = Counter()
-    for question in questions:
-        card = cards.get(question.id)
-        stability = fsrs_card(card).stability if card is not None else None
-        for topic in question.topics:
+    for question_id, topics in questions:
+        has_card = question_id in stabilities
+        stability = stabilities.get(question_id)
+        for topic in topics:
             totals[topic] += 1
-            started[topic] += card is not None
+            started[topic] += has_card
             mastered[topic] += (stability or 0.0) >= MASTERED_STABILITY_DAYS
     return [
         TopicMastery(topic, totals[topic], started[topic], mastered[topic])

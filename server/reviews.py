@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 from typing import Final
 
 from fsrs import Card as FsrsCard
@@ -35,7 +36,7 @@ __all__ = [
     "fsrs_card",
     "last_review",
     "next_intervals",
-    "next_question",
+    "practice_queue",
     "public_bank",
     "queue_state",
     "rate",
@@ -99,44 +100,74 @@ def queue_state(
     """Counts for the home page and the practice page's empty state; with `only`, counted
     among those question ids (the topics the user chose)."""
     now = as_utc(now)
-    due = session.exec(
-        select(func.count()).select_from(Card).where(*_live_cards(user, only), Card.due <= now)
-    ).one()
-    next_due = session.exec(select(func.min(Card.due)).where(*_live_cards(user, only))).one()
-    return QueueState(
-        due=due,
-        new_available=min(
-            _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day),
-            _unseen_count(session=session, user=user, only=only),
-        ),
-        next_due=as_utc(next_due) if next_due is not None else None,
+    due, next_due = _due_counts(session=session, user=user, now=now, only=only)
+    return _queue(
+        due,
+        next_due,
+        allowance=_new_allowance(session=session, user=user, now=now, new_per_day=new_per_day),
+        unseen=_unseen_count(session=session, user=user, only=only),
     )
 
 
-def next_question(
+def practice_queue(
     *,
     session: Session,
     user: User,
     now: datetime,
     new_per_day: int,
     only: Collection[str] | None = None,
-) -> Question | None:
-    """The card due longest ago, else the first unseen question if today's allowance permits;
-    with `only`, among those question ids."""
+) -> tuple[Question | None, QueueState]:
+    """The question to practise next and the queue's counts (see `queue_state`).
+
+    Next is the card due longest ago, else the first unseen question in notes order if
+    today's allowance permits; with `only`, among those question ids. Asked together, the
+    counts they share are asked once: four queries.
+    """
     now = as_utc(now)
-    due = session.exec(
-        select(Question)
-        .join(Card, col(Card.question_id) == Question.id)
-        .where(*_live_cards(user, only), Card.due <= now)
-        .order_by(col(Card.due), col(Card.id))
-        .limit(1)
-    ).first()
-    if due is not None:
-        return due
-    if _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day) <= 0:
-        return None
-    unseen = session.exec(select(Question).where(*_unseen(user, only))).all()
-    return min(unseen, key=_source_order, default=None)
+    due, next_due = _due_counts(session=session, user=user, now=now, only=only)
+    allowance = _new_allowance(session=session, user=user, now=now, new_per_day=new_per_day)
+    question: Question | None = None
+    if due:
+        question = session.exec(
+            select(Question)
+            .join(Card, col(Card.question_id) == Question.id)
+            .where(*_live_cards(user, only), Card.due <= now)
+            .order_by(col(Card.due), col(Card.id))
+            .limit(1)
+        ).first()
+        unseen_count = _unseen_count(session=session, user=user, only=only)
+    else:
+        # Two columns, not whole rows: every unseen question is looked at (hundreds, on every
+        # practice page), and only the first in notes order is loaded.
+        unseen = session.exec(
+            select(Question.source, Question.id).where(*_unseen(user, only))
+        ).all()
+        unseen_count = len(unseen)
+        first = min(unseen, key=lambda row: _source_order(row[0], row[1]), default=None)
+        if allowance > 0 and first is not None:
+            question = session.get(Question, first[1])
+    return question, _queue(due, next_due, allowance=allowance, unseen=unseen_count)
+
+
+def _due_counts(
+    *, session: Session, user: User, now: datetime, only: Collection[str] | None
+) -> tuple[int, datetime | None]:
+    """How many of the user's cards are due at `now`, and when the soonest is due."""
+    due, next_due = session.exec(
+        select(func.count().filter(col(Card.due) <= now), func.min(Card.due)).where(
+            *_live_cards(user, only)
+        )
+    ).one()
+    return due, next_due
+
+
+def _queue(due: int, next_due: datetime | None, *, allowance: int, unseen: int) -> QueueState:
+    """The counts from their parts, so the home page and the practice pages agree on them."""
+    return QueueState(
+        due=due,
+        new_available=min(allowance, unseen),
+        next_due=as_utc(next_due) if next_due is not None else None,
+    )
 
 
 def upcoming(*, session: Session, user: User, limit: int) -> list[tuple[datetime, Question]]:
@@ -342,9 +373,7 @@ def public_bank() -> tuple[ColumnElement[bool], ...]:
     return (col(Question.removed_at).is_(None), col(Question.owner_id).is_(None))
 
 
-def _live_cards(
-    user: User, only: Collection[str] | None = None
-) -> tuple[ColumnElement[bool], ...]:
+def _live_cards(user: User, only: Collection[str] | None = None) -> tuple[ColumnElement[bool], ...]:
     """Conditions for the user's cards whose question is still in the bank (and in `only`)."""
     live = select(Question.id).where(*public_bank())
     conditions: list[ColumnElement[bool]] = [
@@ -383,9 +412,10 @@ def _new_allowance(*, session: Session, user: User, now: datetime, new_per_day: 
 _SOURCE = re.compile(r"^(.*?):(\d+)$")
 
 
-def _source_order(question: Question) -> tuple[str, int, str]:
+@lru_cache(maxsize=16384)  # the bank's questions, each sorted on every practice page
+def _source_order(source: str, question_id: str) -> tuple[str, int, str]:
     """Notes order: file, then line number as a number (so line 9 comes before line 10)."""
-    found = _SOURCE.match(question.source)
+    found = _SOURCE.match(source)
     if found is None:
-        return (question.source, 0, question.id)
-    return (found.group(1), int(found.group(2)), question.id)
+        return (source, 0, question_id)
+    return (found.group(1), int(found.group(2)), question_id)

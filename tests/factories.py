@@ -85,17 +85,29 @@ REPRESENTATIVE_KATAS = (
 
 
 class RecordingQueue:
-    """Remembers what it is given and grades nothing: the test grades when it chooses."""
+    """Remembers what it is given and runs nothing: the test runs jobs when it chooses."""
 
     def __init__(self) -> None:
         self.ids: list[int] = []
+        self.similarity_ids: list[int] = []
+        self.version_ids: list[int] = []
 
     def enqueue(self, submission_id: int) -> None:
         self.ids.append(submission_id)
 
+    def enqueue_similarity(self, attempt_id: int) -> None:
+        self.similarity_ids.append(attempt_id)
+
+    def check_kata(self, version_id: int) -> None:
+        self.version_ids.append(version_id)
+
     def resume(self, submission_ids: Sequence[int]) -> int:
         self.ids.extend(submission_ids)
         return len(submission_ids)
+
+    def resume_checks(self, version_ids: Sequence[int]) -> int:
+        self.version_ids.extend(version_ids)
+        return len(version_ids)
 
     def workers_alive(self) -> int:
         return 0

@@ -106,7 +106,7 @@ def start(
     session.flush()
     assert attempt.id is not None
     for position, spec in enumerate(items):
-        kata = catalog.katas.get(spec.ref_id) if spec.kind == ItemKind.kata else None
+        kata = catalog.held_kata(spec.ref_id) if spec.kind == ItemKind.kata else None
         session.add(
             AttemptItem(
                 attempt_id=attempt.id,
@@ -222,6 +222,10 @@ def submit(
     attempt.current_item_id = None
     session.add(attempt)
     session.commit()
+    if attempt.kind == AttemptKind.assessment:
+        # Its code is final: compare it with the other candidates' (server/hiring/similarity_runs).
+        assert attempt.id is not None
+        queue.enqueue_similarity(attempt.id)
     return _grade(session=session, attempt=attempt, now=now, queue=queue, catalog=catalog)
 
 

@@ -45,7 +45,7 @@ def run_sample_tests(
         kind=ItemKind.kata,
         now=now,
     )
-    kata = catalog.katas.get(item.kata_id or "")
+    kata = catalog.held_kata(item.kata_id or "")
     if kata is None:
         raise attempts.AttemptNotFound("This kata is no longer available.")
     return submissions.submit(

@@ -89,7 +89,7 @@ def item_cards(
                 )
             )
             continue
-        kata = catalog.katas.get(item.kata_id or "")
+        kata = catalog.held_kata(item.kata_id or "")
         cards.append(
             ItemCard(
                 item=item,

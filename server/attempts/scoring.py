@@ -29,7 +29,7 @@ def is_blank(item: AttemptItem, catalog: Catalog) -> bool:
     """Nothing typed, or a kata's starter code left as it was."""
     if not item.answer.strip():
         return True
-    kata = catalog.katas.get(item.kata_id or "") if item.kind == ItemKind.kata else None
+    kata = catalog.held_kata(item.kata_id or "") if item.kind == ItemKind.kata else None
     return kata is not None and item.answer.strip() == kata.starter.strip()
 
 

@@ -8,7 +8,8 @@ a name here, a method on `JobQueue` that calls `_defer`, and a handler in worker
 A worker killed mid-job stops its heartbeat; after `lease` seconds of silence any worker's
 `retry_stalled` puts the job back (one sweeper at a time, under an advisory lock), and the
 next worker picks it up. The domain code makes a second run harmless: a verdict is recorded
-once, and a submission cut short too often ends as "could not be graded".
+once, and a submission cut short too often ends as "could not be graded" (an authored kata
+version's check likewise ends failed, "could not be checked").
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from procrastinate.manager import JobManager
 from sqlalchemy.engine import make_url
 
 __all__ = [
+    "CHECK_KATA",
     "GRADE_SUBMISSION",
     "QUEUE",
+    "SIMILARITY_RUN",
     "TASKS",
     "JobQueue",
     "conninfo",
@@ -35,7 +38,9 @@ log = logging.getLogger(__name__)
 
 QUEUE = "katabank"
 GRADE_SUBMISSION = "grade_submission"
-TASKS = (GRADE_SUBMISSION,)
+SIMILARITY_RUN = "similarity_run"
+CHECK_KATA = "check_kata"
+TASKS = (GRADE_SUBMISSION, SIMILARITY_RUN, CHECK_KATA)
 # Any number shared by every process: whoever holds it is the one sweeping stalled jobs.
 _SWEEP_LOCK = 0x4B415441
 
@@ -60,24 +65,36 @@ class JobQueue:
     def enqueue(self, submission_id: int) -> None:
         self._defer(GRADE_SUBMISSION, submission_id)
 
+    def enqueue_similarity(self, attempt_id: int) -> None:
+        self._defer(SIMILARITY_RUN, attempt_id)
+
     def _defer(self, task: str, object_id: int) -> None:
         self._app.configure_task(task, queue=QUEUE, lock=f"{task}-{object_id}").defer(id=object_id)
 
+    def check_kata(self, version_id: int) -> None:
+        self._defer(CHECK_KATA, version_id)
+
     def resume(self, submission_ids: Sequence[int]) -> int:
+        return self._resume(GRADE_SUBMISSION, submission_ids)
+
+    def resume_checks(self, version_ids: Sequence[int]) -> int:
+        return self._resume(CHECK_KATA, version_ids)
+
+    def _resume(self, task: str, object_ids: Sequence[int]) -> int:
         # A job waiting or held by a worker (alive, or to be retried when its lease runs out)
-        # is left to it; only submissions whose job never got deferred are queued again.
+        # is left to it; only objects whose job never got deferred are queued again.
         with psycopg.connect(self._conninfo) as connection:
             held = {
                 row[0]
                 for row in connection.execute(
                     "SELECT (args->>'id')::bigint FROM procrastinate_jobs "
                     "WHERE task_name = %s AND status IN ('todo', 'doing')",
-                    (GRADE_SUBMISSION,),
+                    (task,),
                 )
             }
-        missing = [submission_id for submission_id in submission_ids if submission_id not in held]
-        for submission_id in missing:
-            self.enqueue(submission_id)
+        missing = [object_id for object_id in object_ids if object_id not in held]
+        for object_id in missing:
+            self._defer(task, object_id)
         return len(missing)
 
     def workers_alive(self) -> int:

@@ -16,7 +16,7 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,10 +30,21 @@ from sqlalchemy import Engine
 import graders
 from graders import Kata
 from server import db, logs, submissions
+from server.authoring.checks import run_check
+from server.authoring.library import LiveKatas, WithLive
 from server.config import Settings
-from server.grading.jobs import GRADE_SUBMISSION, QUEUE, TASKS, conninfo, retry_stalled
+from server.grading.jobs import (
+    CHECK_KATA,
+    GRADE_SUBMISSION,
+    QUEUE,
+    SIMILARITY_RUN,
+    TASKS,
+    conninfo,
+    retry_stalled,
+)
+from server.hiring import similarity_runs
 
-__all__ = ["HANDLERS", "Resources", "register", "run"]
+__all__ = ["HANDLERS", "Resources", "job_app", "register", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +55,7 @@ class Resources:
 
     settings: Settings
     engine: Engine
-    katas: dict[str, Kata]
+    katas: Mapping[str, Kata]
     name: str
 
 
@@ -58,7 +69,25 @@ def _grade(resources: Resources, submission_id: int) -> None:
     )
 
 
-HANDLERS: dict[str, Callable[[Resources, int], None]] = {GRADE_SUBMISSION: _grade}
+def _compare(resources: Resources, attempt_id: int) -> None:
+    similarity_runs.run(attempt_id, engine=resources.engine, katas=resources.katas)
+
+
+def _check(resources: Resources, version_id: int) -> None:
+    # A new live version is found by id in the database (LiveKatas); nothing here to tell.
+    run_check(
+        version_id,
+        engine=resources.engine,
+        on_live=lambda kata_id: None,
+        max_attempts=resources.settings.grading_max_attempts,
+    )
+
+
+HANDLERS: dict[str, Callable[[Resources, int], None]] = {
+    GRADE_SUBMISSION: _grade,
+    SIMILARITY_RUN: _compare,
+    CHECK_KATA: _check,
+}
 # A handler that raises (the database went away a moment) is tried again, a few times.
 _RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
 
@@ -67,7 +96,10 @@ def register(subcommands: Any) -> None:
     """Add `katabank worker` to the command line."""
     worker = subcommands.add_parser(
         "worker",
-        help="Grade submissions from the job queue (Postgres; KATABANK_DATABASE_URL).",
+        help=(
+            "Grade submissions and check authored katas from the job queue "
+            "(Postgres; KATABANK_DATABASE_URL)."
+        ),
     )
     worker.add_argument(
         "--concurrency",
@@ -119,7 +151,9 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         found, errors = graders.load_katas(settings.katas_dir)
         for error in errors:
             log.warning("kata not loaded: %s", error)
-        resources = Resources(settings, engine, {kata.id: kata for kata in found}, name)
+        # Katas written in the browser are looked up by id in the database (server/authoring).
+        katas = WithLive({kata.id: kata for kata in found}, LiveKatas(engine))
+        resources = Resources(settings, engine, katas, name)
         if metrics_port is not None:
             start_http_server(metrics_port, addr="127.0.0.1")
         log.info(
@@ -140,7 +174,8 @@ def _not_at_head(engine: Engine) -> str | None:
     return None
 
 
-def _app(url: str, resources: Resources) -> App:
+def job_app(url: str, resources: Resources) -> App:
+    """The procrastinate app with a task for each kind of job, run by `resources`."""
     app = App(connector=PsycopgConnector(conninfo=url))
     for task_name in TASKS:
         handler = HANDLERS[task_name]
@@ -154,7 +189,7 @@ def _app(url: str, resources: Resources) -> App:
 
 async def _work(resources: Resources, url: str, concurrency: int) -> None:
     lease = resources.settings.worker_lease_seconds
-    app = _app(url, resources)
+    app = job_app(url, resources)
     async with (
         app.open_async(),
         await psycopg.AsyncConnection.connect(url, autocommit=True) as sweep_connection,

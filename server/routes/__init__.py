@@ -9,6 +9,7 @@ from server.routes import (
     api,
     api_docs,
     attempts_api,
+    authoring,
     health,
     hiring_api,
     home,
@@ -40,5 +41,6 @@ ROUTERS: tuple[ModuleType, ...] = (
     take_api,
     take,
     manage,
+    authoring,
     health,
 )

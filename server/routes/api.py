@@ -125,6 +125,10 @@ class KataSummary(BaseModel):
     title: str
     difficulty: str
     topics: list[str]
+    kind: str = Field(
+        description='What a solution is: "function" (Python defining `function`) or "sql"'
+        " (one SQLite query; `function` is then `query`)."
+    )
     function: str = Field(description="The function a solution defines.")
     limits: KataLimits = Field(description="What one grading of a solution may use.")
 
@@ -140,6 +144,7 @@ def _kata_summary(kata: Kata) -> dict[str, Any]:
         "title": kata.title,
         "difficulty": kata.difficulty,
         "topics": list(kata.topics),
+        "kind": kata.kind,
         "function": kata.function,
         "limits": KataLimits.model_validate(kata.limits, from_attributes=True),
     }
@@ -231,7 +236,7 @@ def create_submission(
     queue: QueueDep,
 ) -> SubmissionCreated:
     """Store the code and queue it for grading; poll the returned url for the verdict."""
-    kata = catalog.katas.get(body.kata_id)
+    kata = catalog.kata(body.kata_id)
     if kata is None:
         raise HTTPException(404, "There is no kata with that id.")
     try:

@@ -1,23 +1,21 @@
 """What the mock pages and the attempts API share: the caller's own attempt, brought up to
-date (expired attempts are submitted on the request that finds them), and error mapping."""
+date (expired attempts are submitted on the request that finds them).
+
+A refused operation (`AttemptError`, hiring's errors included) needs no catching in a route:
+the app's handler (server/errors.py) answers with its status and message."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path
+from fastapi import Depends, Path
 
 from server.attempts import attempts
 from server.attempts.models import Attempt
 from server.clock import ClockDep
 from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep
 
-__all__ = ["OwnAttempt", "http_error", "own_attempt"]
-
-
-def http_error(error: attempts.AttemptError) -> HTTPException:
-    """The HTTP error a refused attempt operation answers with (404, 409 or 422)."""
-    return HTTPException(error.status_code, error.message)
+__all__ = ["OwnAttempt", "own_attempt"]
 
 
 def own_attempt(
@@ -29,10 +27,7 @@ def own_attempt(
     catalog: CatalogDep,
 ) -> Attempt:
     """The caller's attempt with this id, refreshed; 404 for anyone else's or none."""
-    try:
-        attempt = attempts.get_attempt(session=session, attempt_id=attempt_id, user_id=user.id)
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempt = attempts.get_attempt(session=session, attempt_id=attempt_id, user_id=user.id)
     return attempts.refresh(
         session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
     )

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 
 from server.attempts import attempts, mocks, scorecard
 from server.attempts.models import AttemptItem, AttemptState, ItemKind
@@ -22,7 +22,9 @@ from server.attempts.sets import MAX_ITEMS, MAX_MINUTES, MockPlan, PlanError
 from server.clock import ClockDep
 from server.deps import CatalogDep, CurrentUser, QueueDep, SessionDep, SettingsDep
 from server.reviews import as_utc
-from server.routes.attempt_deps import OwnAttempt, http_error
+from server.routes import item_writes
+from server.routes.attempt_deps import OwnAttempt
+from server.routes.item_writes import AnswerIn, FlagIn, Saved
 
 __all__ = ["router"]
 
@@ -90,27 +92,6 @@ class AttemptOut(BaseModel):
     score: float | None
     max_score: float
     items: list[ItemOut]
-
-
-class AnswerIn(BaseModel):
-    answer: str | None = Field(default=None, description="For a concept item.")
-    source: str | None = Field(default=None, description="For a kata item.")
-
-    @model_validator(mode="after")
-    def one_of(self) -> AnswerIn:
-        if (self.answer is None) == (self.source is None):
-            raise ValueError("send exactly one of 'answer' (concepts) or 'source' (katas)")
-        return self
-
-
-class Saved(BaseModel):
-    item_id: int
-    deadline_at: datetime
-    server_now: datetime
-
-
-class FlagIn(BaseModel):
-    flagged: bool
 
 
 class Submitted(BaseModel):
@@ -247,20 +228,9 @@ def save_item(
     attempt: OwnAttempt, item_id: ItemId, body: AnswerIn, session: SessionDep, clock: ClockDep
 ) -> Saved:
     """Save an item's answer (autosave); each change is kept as a snapshot."""
-    kind = ItemKind.concept if body.answer is not None else ItemKind.kata
-    text = body.answer if body.answer is not None else body.source or ""
-    try:
-        attempts.save_answer(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            answer=text,
-            kind=kind,
-            now=clock.now(),
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
-    return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
+    return item_writes.save_item(
+        session=session, attempt=attempt, item_id=item_id, body=body, now=clock.now()
+    )
 
 
 @router.put(
@@ -272,17 +242,9 @@ def flag_item(
     attempt: OwnAttempt, item_id: ItemId, body: FlagIn, session: SessionDep, clock: ClockDep
 ) -> Saved:
     """Flag an item to come back to, or clear the flag."""
-    try:
-        attempts.set_flag(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            flagged=body.flagged,
-            now=clock.now(),
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
-    return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
+    return item_writes.flag_item(
+        session=session, attempt=attempt, item_id=item_id, body=body, now=clock.now()
+    )
 
 
 @router.post(
@@ -299,12 +261,7 @@ def submit_attempt(
     catalog: CatalogDep,
 ) -> Submitted:
     """Make the saved answers final; grading follows (poll the scorecard)."""
-    try:
-        attempts.submit(
-            session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempts.submit(session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog)
     return Submitted(state=attempt.state, scorecard_url=f"/api/attempts/{attempt.id}/scorecard")
 
 
@@ -315,10 +272,7 @@ def submit_attempt(
 )
 def abandon_attempt(attempt: OwnAttempt, session: SessionDep, clock: ClockDep) -> Submitted:
     """Give up an attempt in progress; nothing is graded."""
-    try:
-        attempts.abandon(session=session, attempt=attempt, now=clock.now())
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempts.abandon(session=session, attempt=attempt, now=clock.now())
     return Submitted(state=attempt.state, scorecard_url=f"/api/attempts/{attempt.id}/scorecard")
 
 
@@ -340,7 +294,7 @@ def read_scorecard(attempt: OwnAttempt, session: SessionDep, catalog: CatalogDep
             AttemptState.submitted: "is being graded; try again in a few seconds",
             AttemptState.abandoned: "was abandoned, so it has no scorecard",
         }[attempt.state]
-        raise http_error(attempts.AttemptClosed(f"This attempt {why}."))
+        raise attempts.AttemptClosed(f"This attempt {why}.")
     items = attempts.items_of(session=session, attempt=attempt)
     cards = scorecard.item_cards(session=session, attempt=attempt, items=items, catalog=catalog)
     return ScorecardOut(

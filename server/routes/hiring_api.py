@@ -18,14 +18,12 @@ from sqlmodel import Session
 from server.attempts.models import ItemKind
 from server.clock import ClockDep
 from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep
-from server.hiring import assessments, invitations, reports, sets
+from server.hiring import assessments, invitations, reports, sets, similarity_runs
 from server.hiring import questions as manager_questions
 from server.hiring.emails import send_invitation
-from server.hiring.errors import HiringError
 from server.hiring.models import Decision, FlagStatus, ManagerQuestion
 from server.mailer import MailError
 from server.models import User
-from server.routes.attempt_deps import http_error
 from server.routes.hiring_deps import OwnAssessment, OwnInvitation, OwnSet
 
 __all__ = ["router"]
@@ -146,6 +144,8 @@ class PairOut(BaseModel):
 class ReportOut(BaseModel):
     candidates: list[CandidateOut]
     similar_pairs: list[PairOut]
+    #: Some submitted code is not compared yet: `similar_pairs` may still grow.
+    similarity_pending: bool = False
 
 
 class DecisionIn(BaseModel):
@@ -174,18 +174,15 @@ def create_set(
     body: SetIn, session: SessionDep, user: ManagerUser, catalog: CatalogDep, clock: ClockDep
 ) -> SetCreated:
     """Create a question set from bank questions and katas (a `pool` draws one per candidate)."""
-    try:
-        created = sets.create_set(
-            session=session,
-            owner=user,
-            title=body.title,
-            description=body.description,
-            entries=[item.entry() for item in body.items],
-            catalog=catalog,
-            now=clock.now(),
-        )
-    except sets.SetError as error:
-        raise http_error(error) from None
+    created = sets.create_set(
+        session=session,
+        owner=user,
+        title=body.title,
+        description=body.description,
+        entries=[item.entry() for item in body.items],
+        catalog=catalog,
+        now=clock.now(),
+    )
     return SetCreated(set_id=created.id or 0)
 
 
@@ -224,12 +221,9 @@ def create_question(
     draft = manager_questions.Draft(
         body.prompt, body.answer, body.key_points, body.topics, body.difficulty
     )
-    try:
-        row = manager_questions.create_question(
-            session=session, owner=user, draft=draft, catalog=catalog, now=clock.now()
-        )
-    except manager_questions.QuestionError as error:
-        raise http_error(error) from None
+    row = manager_questions.create_question(
+        session=session, owner=user, draft=draft, catalog=catalog, now=clock.now()
+    )
     return QuestionCreated(question_id=manager_questions.question_id(row))
 
 
@@ -265,10 +259,7 @@ def export_question(
 
 
 def _own_question(session: Session, question_id: str, user: User) -> ManagerQuestion:
-    try:
-        return manager_questions.get_question(session=session, question_id=question_id, user=user)
-    except HiringError as error:
-        raise http_error(error) from None
+    return manager_questions.get_question(session=session, question_id=question_id, user=user)
 
 
 def _question_out(row: ManagerQuestion) -> QuestionOut:
@@ -333,9 +324,7 @@ async def import_set(
             now=clock.now(),
         )
     except UnicodeDecodeError:
-        raise http_error(sets.SetError("The file is not UTF-8 text.")) from None
-    except sets.SetError as error:
-        raise http_error(error) from None
+        raise sets.SetError("The file is not UTF-8 text.") from None
     return SetCreated(set_id=created.id or 0)
 
 
@@ -344,21 +333,18 @@ def create_assessment(
     body: AssessmentIn, session: SessionDep, user: ManagerUser, clock: ClockDep
 ) -> AssessmentCreated:
     """Publish an assessment: the set's current items are frozen for every candidate."""
-    try:
-        question_set = sets.get_set(session=session, set_id=body.set_id, user=user)
-        created = assessments.publish(
-            session=session,
-            owner=user,
-            question_set=question_set,
-            title=body.title,
-            minutes=body.minutes,
-            opens_at=body.opens_at,
-            closes_at=body.closes_at,
-            instructions=body.instructions,
-            now=clock.now(),
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    question_set = sets.get_set(session=session, set_id=body.set_id, user=user)
+    created = assessments.publish(
+        session=session,
+        owner=user,
+        question_set=question_set,
+        title=body.title,
+        minutes=body.minutes,
+        opens_at=body.opens_at,
+        closes_at=body.closes_at,
+        instructions=body.instructions,
+        now=clock.now(),
+    )
     return AssessmentCreated(assessment_id=created.id or 0)
 
 
@@ -379,20 +365,17 @@ def create_invitation(
     clock: ClockDep,
 ) -> InvitationCreated:
     """Invite one candidate; the returned URL holds their token and is not shown again."""
-    try:
-        invitation, token = invitations.invite(
-            session=session,
-            assessment=assessment,
-            name=body.name,
-            email=body.email,
-            extra_minutes=body.extra_minutes,
-            extra_percent=body.extra_percent,
-            extra_reason=body.extra_reason,
-            expires_at=body.expires_at,
-            now=clock.now(),
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    invitation, token = invitations.invite(
+        session=session,
+        assessment=assessment,
+        name=body.name,
+        email=body.email,
+        extra_minutes=body.extra_minutes,
+        extra_percent=body.extra_percent,
+        extra_reason=body.extra_reason,
+        expires_at=body.expires_at,
+        now=clock.now(),
+    )
     url = candidate_url(request, settings.public_url, token)
     created = InvitationCreated(invitation_id=invitation.id or 0, url=url)
     if body.send_email:
@@ -425,13 +408,13 @@ def read_report(
     assessment: OwnAssessment,
     session: SessionDep,
     user: ManagerUser,
-    catalog: CatalogDep,
     clock: ClockDep,
 ) -> ReportOut:
     """Every candidate's status and score, and the pairs of similar kata code to review."""
-    flags = reports.refresh_flags(session=session, assessment=assessment, catalog=catalog)
+    flags = similarity_runs.flags_of(session=session, assessment=assessment)
     rows = reports.candidate_rows(session=session, assessment=assessment, now=clock.now())
     return ReportOut(
+        similarity_pending=similarity_runs.pending(session=session, assessment=assessment),
         candidates=[
             CandidateOut(
                 invitation_id=row.invitation.id or 0,
@@ -491,18 +474,15 @@ def put_decision(
     clock: ClockDep,
 ) -> Response:
     """Advance, hold or reject a candidate, with notes (recorded with who and when)."""
-    try:
-        reports.decide(
-            session=session,
-            assessment=assessment,
-            invitation=invitation,
-            decision=body.decision,
-            notes=body.notes,
-            actor=user,
-            now=clock.now(),
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    reports.decide(
+        session=session,
+        assessment=assessment,
+        invitation=invitation,
+        decision=body.decision,
+        notes=body.notes,
+        actor=user,
+        now=clock.now(),
+    )
     return Response(status_code=204)
 
 
@@ -521,19 +501,16 @@ def put_override(
     clock: ClockDep,
 ) -> Response:
     """Override one item's score (0 to its points); the automatic score is kept beside it."""
-    try:
-        reports.override_score(
-            session=session,
-            assessment=assessment,
-            invitation=invitation,
-            item_id=item_id,
-            score=body.score,
-            note=body.note,
-            actor=user,
-            now=clock.now(),
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    reports.override_score(
+        session=session,
+        assessment=assessment,
+        invitation=invitation,
+        item_id=item_id,
+        score=body.score,
+        note=body.note,
+        actor=user,
+        now=clock.now(),
+    )
     return Response(status_code=204)
 
 
@@ -546,17 +523,14 @@ def put_flag_review(
     user: ManagerUser,
 ) -> Response:
     """Confirm or dismiss a similarity flag."""
-    try:
-        reports.review_flag(
-            session=session,
-            assessment=assessment,
-            flag_id=flag_id,
-            status=body.status,
-            note=body.note,
-            actor=user,
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    reports.review_flag(
+        session=session,
+        assessment=assessment,
+        flag_id=flag_id,
+        status=body.status,
+        note=body.note,
+        actor=user,
+    )
     return Response(status_code=204)
 
 

@@ -12,9 +12,7 @@ from fastapi import Depends, Path
 
 from server.deps import ManagerUser, SessionDep
 from server.hiring import assessments, reports, sets
-from server.hiring.errors import HiringError
 from server.hiring.models import Assessment, Invitation, QuestionSet
-from server.routes.attempt_deps import http_error
 
 __all__ = ["OwnAssessment", "OwnInvitation", "OwnSet"]
 
@@ -22,17 +20,11 @@ Id = Annotated[int, Path(ge=1)]
 
 
 def own_set(set_id: Id, session: SessionDep, user: ManagerUser) -> QuestionSet:
-    try:
-        return sets.get_set(session=session, set_id=set_id, user=user)
-    except HiringError as error:
-        raise http_error(error) from None
+    return sets.get_set(session=session, set_id=set_id, user=user)
 
 
 def own_assessment(assessment_id: Id, session: SessionDep, user: ManagerUser) -> Assessment:
-    try:
-        return assessments.get_assessment(session=session, assessment_id=assessment_id, user=user)
-    except HiringError as error:
-        raise http_error(error) from None
+    return assessments.get_assessment(session=session, assessment_id=assessment_id, user=user)
 
 
 OwnSet = Annotated[QuestionSet, Depends(own_set)]
@@ -40,12 +32,9 @@ OwnAssessment = Annotated[Assessment, Depends(own_assessment)]
 
 
 def own_invitation(invitation_id: Id, assessment: OwnAssessment, session: SessionDep) -> Invitation:
-    try:
-        return reports.invitation_of(
-            session=session, assessment=assessment, invitation_id=invitation_id
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    return reports.invitation_of(
+        session=session, assessment=assessment, invitation_id=invitation_id
+    )
 
 
 OwnInvitation = Annotated[Invitation, Depends(own_invitation)]

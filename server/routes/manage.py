@@ -9,19 +9,21 @@ through the same domain functions.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from graders import Kata as KataSpec
 from server.attempts import attempts, scorecard, snapshots
 from server.attempts.models import Attempt, ItemKind
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep, render
-from server.hiring import assessments, invitations, reports, sets, similarity
+from server.hiring import assessments, invitations, reports, sets, similarity, similarity_runs
 from server.hiring import questions as manager_questions
 from server.hiring.emails import send_invitation
 from server.hiring.errors import HiringError
@@ -149,8 +151,16 @@ def _set_view(
         "manage/set.html",
         question_set=question_set,
         entries=sets.entries_of(question_set.items),
-        labels=_labels(catalog, question_set.owner_id),
-        found=_find(catalog, question_set.owner_id, q, kind, topic, difficulty)
+        labels=_labels(catalog, question_set),
+        found=_find(
+            catalog,
+            request.app.state.authored.accepted_of(question_set.owner_id),
+            question_set.owner_id,
+            q,
+            kind,
+            topic,
+            difficulty,
+        )
         if searching
         else [],
         own_questions=_own_docs(catalog, question_set.owner_id),
@@ -274,22 +284,35 @@ def _own_docs(catalog: Catalog, owner_id: int) -> list[QuestionDoc]:
     return sorted(own, key=lambda doc: int(doc.id.removeprefix(manager_questions.PREFIX)))[::-1]
 
 
-def _labels(catalog: Catalog, owner_id: int) -> dict[str, str]:
+def _labels(catalog: Catalog, question_set: QuestionSet) -> dict[str, str]:
     labels = {doc.id: doc.prompt for doc in catalog.questions.values()}
-    labels.update({doc.id: doc.prompt for doc in _own_docs(catalog, owner_id)})
+    labels.update({doc.id: doc.prompt for doc in _own_docs(catalog, question_set.owner_id)})
     labels.update({kata.id: kata.title for kata in catalog.katas.values()})
+    for entry in sets.entries_of(question_set.items):  # the owner's katas written in the browser
+        for ref_id in entry.ref_ids:
+            if ref_id not in labels and catalog.kata_owner_of(ref_id) == question_set.owner_id:
+                kata = catalog.held_kata(ref_id)
+                labels[ref_id] = kata.title if kata else ref_id
     return labels
 
 
 def _find(
-    catalog: Catalog, owner_id: int, q: str, kind: str, topic: str, difficulty: str
+    catalog: Catalog,
+    own_katas: Sequence[KataSpec],
+    owner_id: int,
+    q: str,
+    kind: str,
+    topic: str,
+    difficulty: str,
 ) -> list[dict[str, Any]]:
-    """The owner's own questions, bank questions and katas matching the picker's filters, at
-    most 50; never another manager's questions."""
+    """The owner's own katas and questions, then catalog katas and bank questions, matching the
+    picker's filters, at most 50; never another manager's (until an admin publishes it)."""
     found: list[dict[str, Any]] = []
     if kind in ("", "kata"):
         words = q.lower().split()
-        for kata in sorted(catalog.katas.values(), key=lambda k: k.title):
+        own_ids = {kata.id for kata in own_katas}
+        public = [kata for kata in catalog.katas.values() if kata.id not in own_ids]
+        for kata in [*own_katas, *sorted(public, key=lambda k: k.title)]:
             text = f"{kata.title} {kata.id} {' '.join(kata.topics)}".lower()
             if (
                 all(w in text for w in words)
@@ -385,14 +408,13 @@ def assessment_page(
     request: Request,
     assessment: OwnAssessment,
     session: SessionDep,
-    catalog: CatalogDep,
     clock: ClockDep,
     sort: Annotated[str, Query(max_length=10)] = "name",
     status: Annotated[str, Query(max_length=12)] = "",
     links: list[dict[str, Any]] | None = None,
     error: str | None = None,
 ) -> Response:
-    flags = reports.refresh_flags(session=session, assessment=assessment, catalog=catalog)
+    flags = similarity_runs.flags_of(session=session, assessment=assessment)
     rows = reports.candidate_rows(session=session, assessment=assessment, now=clock.now())
     shown = [row for row in rows if not status or row.status == status]
     shown.sort(key=SORTS.get(sort, SORTS["name"]))
@@ -405,6 +427,7 @@ def assessment_page(
         rows=shown,
         all_rows=rows,
         flags=flags,
+        similarity_pending=similarity_runs.pending(session=session, assessment=assessment),
         names=names,
         sort=sort,
         status=status,
@@ -462,7 +485,7 @@ def invite(
             )
             made.append((invitation, candidate_url(request, settings.public_url, token)))
     except HiringError as error:
-        return assessment_page(request, assessment, session, catalog, clock, error=error.message)
+        return assessment_page(request, assessment, session, clock, error=error.message)
     links = []
     for invitation, url in made:
         note = ""
@@ -475,7 +498,7 @@ def invite(
             except MailError as error:
                 note = str(error)
         links.append({"name": invitation.name, "email": invitation.email, "url": url, "note": note})
-    return assessment_page(request, assessment, session, catalog, clock, links=links)
+    return assessment_page(request, assessment, session, clock, links=links)
 
 
 @router.post("/assessments/{assessment_id}/candidates/{invitation_id}/revoke")
@@ -508,7 +531,7 @@ def candidate_page(
                 {"at": as_utc(s.at).isoformat(), "body": s.body}
                 for s in snapshots.history(session=session, item=item)
             ]
-            kata = catalog.katas.get(item.kata_id or "") if item.kind == ItemKind.kata else None
+            kata = catalog.held_kata(item.kata_id or "") if item.kind == ItemKind.kata else None
             if kata is not None:
                 diffs[item.id] = list(
                     difflib.unified_diff(
@@ -575,19 +598,16 @@ def override(
     score: Annotated[float, Form(ge=0)],
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    try:
-        reports.override_score(
-            session=session,
-            assessment=assessment,
-            invitation=invitation,
-            item_id=item_id,
-            score=score,
-            note=note,
-            actor=user,
-            now=clock.now(),
-        )
-    except HiringError as error:
-        raise HTTPException(error.status_code, error.message) from None
+    reports.override_score(
+        session=session,
+        assessment=assessment,
+        invitation=invitation,
+        item_id=item_id,
+        score=score,
+        note=note,
+        actor=user,
+        now=clock.now(),
+    )
     return RedirectResponse(
         f"/manage/assessments/{assessment.id}/candidates/{invitation.id}#item-{item_id}",
         status_code=303,
@@ -613,15 +633,12 @@ def flag_page(
     assessment: OwnAssessment,
     flag_id: Id,
     session: SessionDep,
-    catalog: CatalogDep,
 ) -> Response:
     flag = session.get(SimilarityFlag, flag_id)
     if flag is None or flag.assessment_id != assessment.id:
         raise HTTPException(404, "This assessment has no similarity flag with that number.")
     codes = reports.final_code(session=session, flag=flag)
-    kata = catalog.katas.get(flag.kata_id)
-    boilerplate = [kata.starter, (kata.path / "reference.py").read_text()] if kata else []
-    result = similarity.compare(codes[0][1], codes[1][1], boilerplate=boilerplate)
+    result = similarity.compare_prints(*similarity_runs.prints_of(session=session, flag=flag))
     return render(
         request,
         "manage/flag.html",
@@ -657,15 +674,12 @@ def review_flag(
     status: Annotated[FlagStatus, Form()],
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    try:
-        reports.review_flag(
-            session=session,
-            assessment=assessment,
-            flag_id=flag_id,
-            status=status,
-            note=note,
-            actor=user,
-        )
-    except HiringError as error:
-        raise HTTPException(error.status_code, error.message) from None
+    reports.review_flag(
+        session=session,
+        assessment=assessment,
+        flag_id=flag_id,
+        status=status,
+        note=note,
+        actor=user,
+    )
     return RedirectResponse(f"/manage/assessments/{assessment.id}#similarity", status_code=303)

@@ -31,7 +31,7 @@ from server.deps import (
 from server.grading import GradingQueue
 from server.models import User
 from server.reviews import RATINGS, as_utc
-from server.routes.attempt_deps import OwnAttempt, http_error
+from server.routes.attempt_deps import OwnAttempt
 from server.routes.attempt_pages import render_item, render_run
 
 __all__ = ["router"]
@@ -184,10 +184,7 @@ def submit_mock(
 
 @router.post("/mock/{attempt_id}/abandon")
 def abandon_mock(attempt: OwnAttempt, session: SessionDep, clock: ClockDep) -> Response:
-    try:
-        attempts.abandon(session=session, attempt=attempt, now=clock.now())
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempts.abandon(session=session, attempt=attempt, now=clock.now())
     return RedirectResponse("/mock", status_code=303)
 
 
@@ -285,17 +282,14 @@ def seat_score(
     notes: Annotated[str, Form(max_length=seats.NOTES_MAX_CHARS)] = "",
 ) -> Response:
     attempt = _seat_attempt(session, token, user, catalog, clock, queue)
-    try:
-        item = seats.score_item(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            interviewer=user,
-            score=score,
-            notes=notes,
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    item = seats.score_item(
+        session=session,
+        attempt=attempt,
+        item_id=item_id,
+        interviewer=user,
+        score=score,
+        notes=notes,
+    )
     if _htmx_target(request) is None:
         return RedirectResponse(f"/seat/{token}#item-{item_id}", status_code=303)
     return render(request, "mock/_seat_saved.html", item=item)
@@ -309,10 +303,7 @@ def _seat_attempt(
     clock: Clock,
     queue: GradingQueue,
 ) -> Attempt:
-    try:
-        attempt = seats.attempt_for_seat(session=session, token=token, viewer=user)
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempt = seats.attempt_for_seat(session=session, token=token, viewer=user)
     return attempts.refresh(
         session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
     )

@@ -46,20 +46,8 @@ def flashcards(
     rated: QuestionQuery = "",
     topic: TopicsQuery = [],  # noqa: B006 (FastAPI copies defaults; a list is its idiom)
 ) -> Response:
-    now = utcnow()
     chosen = choose_topics(catalog, topic)
-    doc = (
-        get_question(question, catalog)
-        if question
-        else _next(session, user, catalog, settings, chosen)
-    )
-    queue = reviews.queue_state(
-        session=session,
-        user=user,
-        now=now,
-        new_per_day=settings.new_cards_per_day,
-        only=chosen.question_ids,
-    )
+    doc, queue = _card_and_queue(session, user, catalog, settings, chosen, question)
     revealed = reveal and doc is not None
     return _card(
         request,
@@ -104,18 +92,7 @@ def answer_form(
     topic: TopicsQuery = [],  # noqa: B006
 ) -> Response:
     chosen = choose_topics(catalog, topic)
-    doc = (
-        get_question(question, catalog)
-        if question
-        else _next(session, user, catalog, settings, chosen)
-    )
-    queue = reviews.queue_state(
-        session=session,
-        user=user,
-        now=utcnow(),
-        new_per_day=settings.new_cards_per_day,
-        only=chosen.question_ids,
-    )
+    doc, queue = _card_and_queue(session, user, catalog, settings, chosen, question)
     return _card(
         request,
         "answer",
@@ -307,17 +284,25 @@ def _confirmation(
     }
 
 
-def _next(
-    session: Session, user: User, catalog: Catalog, settings: Settings, chosen: TopicChoice
-) -> QuestionDoc | None:
-    row = reviews.next_question(
-        session=session,
-        user=user,
-        now=utcnow(),
-        new_per_day=settings.new_cards_per_day,
-        only=chosen.question_ids,
+def _card_and_queue(
+    session: Session,
+    user: User,
+    catalog: Catalog,
+    settings: Settings,
+    chosen: TopicChoice,
+    question_id: str,
+) -> tuple[QuestionDoc | None, reviews.QueueState]:
+    """The question asked for, else the next one to practise; and the queue's counts."""
+    now, per_day, only = utcnow(), settings.new_cards_per_day, chosen.question_ids
+    if question_id:
+        queue = reviews.queue_state(
+            session=session, user=user, now=now, new_per_day=per_day, only=only
+        )
+        return get_question(question_id, catalog), queue
+    row, queue = reviews.practice_queue(
+        session=session, user=user, now=now, new_per_day=per_day, only=only
     )
-    return catalog.question(row.id) if row is not None else None
+    return (catalog.question(row.id) if row is not None else None), queue
 
 
 def _answer_problem(answer: str) -> str | None:

@@ -23,12 +23,11 @@ from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, LimitsDep, QueueDep, SessionDep, SettingsDep
 from server.hiring import invitations
-from server.hiring.errors import HiringError
 from server.hiring.models import Assessment, Invitation
 from server.models import Submission, User
 from server.reviews import as_utc
-from server.routes.attempt_deps import http_error
-from server.routes.attempts_api import AnswerIn, FlagIn, Saved
+from server.routes import item_writes
+from server.routes.item_writes import AnswerIn, FlagIn, Saved
 
 __all__ = ["router"]
 
@@ -86,10 +85,7 @@ class Taken(BaseModel):
 
 def invitation_for(token: Token, session: SessionDep, clock: ClockDep) -> Invitation:
     """The invitation this token opens, or 404."""
-    try:
-        return invitations.by_token(session=session, token=token, now=clock.now())
-    except HiringError as error:
-        raise http_error(error) from None
+    return invitations.by_token(session=session, token=token, now=clock.now())
 
 
 TokenInvitation = Annotated[Invitation, Depends(invitation_for)]
@@ -151,7 +147,7 @@ def _candidate_state(state: AttemptState) -> str:
 
 def _item(item: AttemptItem, catalog: Catalog) -> TakeItem:
     is_kata = item.kind == ItemKind.kata
-    kata = catalog.katas.get(item.kata_id or "") if is_kata else None
+    kata = catalog.held_kata(item.kata_id or "") if is_kata else None
     question = catalog.held_question(item.question_id or "") if not is_kata else None
     return TakeItem(
         item_id=item.id or 0,
@@ -202,17 +198,14 @@ def start(
     settings: SettingsDep,
 ) -> TakeOut:
     """Start the clock (once: starting again returns the attempt already started)."""
-    try:
-        attempt = invitations.start(
-            session=session,
-            invitation=invitation,
-            display_name=body.name,
-            now=clock.now(),
-            catalog=catalog,
-            minute=settings.mock_minute_seconds,
-        )
-    except HiringError as error:
-        raise http_error(error) from None
+    attempt = invitations.start(
+        session=session,
+        invitation=invitation,
+        display_name=body.name,
+        now=clock.now(),
+        catalog=catalog,
+        minute=settings.mock_minute_seconds,
+    )
     return candidate_view(
         session=session,
         invitation=invitation,
@@ -232,19 +225,9 @@ def save(
     item_id: ItemId, body: AnswerIn, attempt: TokenAttempt, session: SessionDep, clock: ClockDep
 ) -> Saved:
     """Save an item's answer (autosave); refused with 409 after the deadline."""
-    kind = ItemKind.concept if body.answer is not None else ItemKind.kata
-    try:
-        attempts.save_answer(
-            session=session,
-            attempt=attempt,
-            item_id=item_id,
-            answer=body.answer if body.answer is not None else body.source or "",
-            kind=kind,
-            now=clock.now(),
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
-    return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
+    return item_writes.save_item(
+        session=session, attempt=attempt, item_id=item_id, body=body, now=clock.now()
+    )
 
 
 @router.put("/{token}/items/{item_id}/flag", response_model=Saved, responses={**_ERRORS, **_LATE})
@@ -252,13 +235,9 @@ def flag(
     item_id: ItemId, body: FlagIn, attempt: TokenAttempt, session: SessionDep, clock: ClockDep
 ) -> Saved:
     """Flag an item to come back to, or clear the flag."""
-    try:
-        attempts.set_flag(
-            session=session, attempt=attempt, item_id=item_id, flagged=body.flagged, now=clock.now()
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
-    return Saved(item_id=item_id, deadline_at=as_utc(attempt.deadline_at), server_now=clock.now())
+    return item_writes.flag_item(
+        session=session, attempt=attempt, item_id=item_id, body=body, now=clock.now()
+    )
 
 
 @router.post(
@@ -286,15 +265,13 @@ def run(
             session=session,
             attempt=attempt,
             item_id=item_id,
-            source=body.source if body.source is not None else body.answer or "",
+            source=body.text,
             user=candidate,
             queue=queue,
             catalog=catalog,
             limits=limits,
             now=clock.now(),
         )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
     except submissions.SubmissionRefused as error:
         raise HTTPException(error.status_code, error.message) from None
     return RunOut(submission_id=submission.id or 0, status=submission.status)
@@ -325,10 +302,5 @@ def submit(
     catalog: CatalogDep,
 ) -> Taken:
     """Hand in every saved answer now; grading follows (its results go to the hiring team)."""
-    try:
-        attempts.submit(
-            session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
-        )
-    except attempts.AttemptError as error:
-        raise http_error(error) from None
+    attempts.submit(session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog)
     return Taken(state="submitted")

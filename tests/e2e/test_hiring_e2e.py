@@ -89,6 +89,8 @@ def _take(page: Page, link: str, name: str, code: str) -> None:
     expect(page.locator("#countdown")).to_have_attribute("role", "timer")
     page.locator(".navigator li:nth-child(1) a").click()
     # Typed in two goes, so the playback has more than one snapshot.
+    # The autosave script is deferred: typing before it runs is never saved (flaked in CI).
+    page.wait_for_load_state("load")
     for text in (code.split("\n")[0] + "\n", code):
         page.locator("#answer").fill(text)
         expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=10_000)
@@ -167,3 +169,45 @@ def test_a_hiring_round_end_to_end(
         shown = (table[row["name"]] or "").strip()
         assert shown.startswith(f"{float(row['score']):g} /"), (shown, row)
     assert next(row for row in rows if row["name"] == "Ben")["decision"] == "hold"
+
+
+def test_a_manager_writes_their_own_question_into_a_set(
+    page: Page, live_server: LiveServer, screenshot: Callable[[Page, str], Path]
+) -> None:
+    live_server.create_user("e2e_author", role=Role.manager)
+    live_server.log_in(page, "e2e_author")
+    page.goto(live_server.url + "/manage/sets")
+    page.get_by_label("Title").fill("Our own round")
+    page.get_by_role("button", name="Create the set").click()
+    expect(page.locator("#own-questions")).to_have_count(0)  # none written yet
+
+    button = page.get_by_role("button", name="Write it and add it to the set")
+    form = page.locator("form", has=button)
+    prompt = "Why does <b>early stopping</b> regularise a network?"
+    form.get_by_label("Prompt").fill(prompt)
+    form.get_by_label("Reference answer").fill(
+        "It caps how far the weights travel from $w_0$, much like an $L_2$ penalty."
+    )
+    form.get_by_label("Key points, one per line").fill(
+        "limits the distance from the initial weights\nacts like weight decay"
+    )
+    form.get_by_label("Topics, separated by commas").fill("regularization, training")
+    form.get_by_label("Difficulty").select_option("hard")
+    form.get_by_label("Points in this set").fill("2")
+    form.get_by_role("button", name="Write it and add it to the set").click()
+
+    item = page.locator("#set-items > li")
+    expect(item).to_have_count(1)
+    expect(item.first).to_contain_text(prompt)  # shown as text, not as markup
+    expect(item.first.locator("b")).to_have_count(0)
+    expect(item.first.locator("input[name=points]")).to_have_value("2.0")
+    own = page.locator("#own-questions li")
+    expect(own).to_have_count(1)
+    expect(own.first).to_contain_text("hard")
+    screenshot(page, "hiring-own-question")
+
+    question_id = own.first.locator("code").text_content() or ""
+    exported = page.request.get(f"{live_server.url}/api/questions/{question_id}/export")
+    assert exported.ok and "limits the distance from the initial weights" in exported.text()
+    page.get_by_role("button", name=f"Add your question {question_id}").click()
+    expect(page.locator("#set-items > li")).to_have_count(2)

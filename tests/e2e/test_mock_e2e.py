@@ -7,7 +7,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -32,6 +32,7 @@ def _start(page: Page, minutes: int, concepts: int, katas: int, topics: tuple[st
 
 
 def _type(page: Page, text: str) -> None:
+    page.wait_for_load_state("load")  # the autosave script is deferred
     page.locator("#answer").fill(text)
     expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=10_000)
 
@@ -98,7 +99,9 @@ def test_the_countdown_is_right_after_the_tab_was_hidden_with_a_wrong_clock(
     expect(countdown).to_have_attribute("data-remaining", re.compile(r"^1[78]\d\d$"))
     # The tab goes to the background: its timers stop (a throttled tab), and meanwhile the
     # computer's clock is set back ten minutes, which must not buy any time.
-    page.clock.pause_at(datetime.now())
+    # A second ahead: the page's fake clock may already be a little past this process's now,
+    # and Playwright refuses to pause in the page's past.
+    page.clock.pause_at(datetime.now() + timedelta(seconds=1))
     _set_visibility(page, "hidden")
     time.sleep(4)
     page.clock.set_system_time(datetime.fromtimestamp(time.time() - 600))

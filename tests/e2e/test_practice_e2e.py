@@ -37,7 +37,10 @@ def test_practise_flashcards_and_an_answer_then_see_progress(
         assert text not in prompts
         prompts.append(text)
         if number == 0:
-            page.keyboard.press("Space")  # the shortcut, then the same through buttons
+            # The shortcut, then the same through buttons. The prompt shows before the deferred
+            # scripts have run, so wait for them (a press before then was lost, once, in CI).
+            page.wait_for_load_state("load")
+            page.keyboard.press("Space")
         else:
             page.get_by_role("button", name="Show answer").click()
         expect(page.locator("#card .reference")).to_be_visible()

@@ -30,6 +30,8 @@ from tests.factories import PASSWORD, free_port, stop
 
 __all__ = ["Server", "create_users", "form_token", "login_client", "rows", "serve"]
 
+LOG_LINES_ON_FAILURE = 60
+
 
 @dataclass
 class Server:
@@ -66,6 +68,12 @@ def serve(
     try:
         _wait_until_up(server)
         yield server
+    except BaseException:
+        # When a test of a real server fails, what the server wrote is the first thing to read
+        # (pytest shows it under the test's captured stderr).
+        lines = log.read_text(errors="replace").splitlines()[-LOG_LINES_ON_FAILURE:]
+        print(f"--- the last lines of {log.name} ---", *lines, sep="\n", file=sys.stderr)
+        raise
     finally:
         stop(process, timeout=30)
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from server import accounts, logins
 from server.models import LoginSession, User, utcnow
+from server.reviews import as_utc
 from tests.factories import PASSWORD, assert_login_required, login, page, post_form, text
 
 
@@ -101,6 +102,9 @@ def test_an_idle_login_ends_before_its_lifetime(
         session.commit()
     assert _logged_in_as(logged_in) == "alice"  # used again in time: the idle clock restarts
     with Session(engine) as session:
+        # Stored by the request's lookup, which runs outside a transaction (autocommit).
+        seen = as_utc(session.exec(select(LoginSession)).one().last_seen_at)
+        assert utcnow() - seen < timedelta(minutes=1)
         stored = session.exec(select(LoginSession)).one()
         stored.last_seen_at = utcnow() - idle - timedelta(seconds=1)
         session.add(stored)

@@ -33,11 +33,12 @@ def _pages(client: TestClient, path: str) -> list[list[dict[str, Any]]]:
 
 
 def test_the_katas_are_listed_with_their_limits(logged_in: TestClient) -> None:
-    listed = logged_in.get("/api/katas").json()
+    # More katas than one page holds: follow the cursor.
+    listed = [kata for page in _pages(logged_in, "/api/katas") for kata in page]
     on_disk = sorted(path.parent.name for path in (PROJECT_ROOT / "katas").glob("*/kata.toml"))
     assert [kata["id"] for kata in listed] == on_disk
     first = listed[0]
-    assert set(first) == {"id", "title", "difficulty", "topics", "function", "limits"}
+    assert set(first) == {"id", "title", "difficulty", "topics", "kind", "function", "limits"}
     assert set(first["limits"]) == {"wall_seconds", "cpu_seconds", "memory_mb", "output_kb"}
 
 
@@ -46,7 +47,10 @@ def test_one_kata_has_its_statement_and_starter(logged_in: TestClient) -> None:
     folder = PROJECT_ROOT / "katas" / "intersection"
     assert kata["statement"] == (folder / "statement.md").read_text(encoding="utf-8")
     assert kata["starter"] == (folder / "starter.py").read_text(encoding="utf-8")
-    assert kata["function"] == "intersection"
+    assert (kata["kind"], kata["function"]) == ("function", "intersection")
+    sql = logged_in.get("/api/katas/sql_running_balance").json()
+    assert (sql["kind"], sql["function"]) == ("sql", "query")
+    assert sql["starter"] == (PROJECT_ROOT / "katas/sql_running_balance/starter.sql").read_text()
     missing = logged_in.get("/api/katas/no_such_kata")
     assert (missing.status_code, missing.json()) == (
         404,
@@ -55,7 +59,7 @@ def test_one_kata_has_its_statement_and_starter(logged_in: TestClient) -> None:
 
 
 def test_katas_come_in_cursor_pages(logged_in: TestClient) -> None:
-    everything = logged_in.get("/api/katas").json()
+    everything = [kata for page in _pages(logged_in, "/api/katas?limit=100") for kata in page]
     pages = _pages(logged_in, "/api/katas?limit=3")
     assert [len(page) for page in pages][:-1] == [3] * (len(pages) - 1)
     assert [kata["id"] for page in pages for kata in page] == [kata["id"] for kata in everything]

@@ -370,3 +370,33 @@ def test_a_mock_kata_carries_its_expected_minutes_as_the_time_hint(catalog: Cata
     assert [spec.kind for spec in specs] == [ItemKind.kata, ItemKind.kata]
     for spec in specs:
         assert spec.time_hint_seconds == catalog.katas[spec.ref_id].expected_minutes * 60
+
+
+def test_a_mock_on_sql_starts_from_the_starter_query_and_grades_the_query(
+    session: Session, user: User, catalog: Catalog, clock: ManualClock
+) -> None:
+    plan = MockPlan(minutes=20, concepts=0, katas=1, topics=("sql",))
+    attempt = _start(session, user, catalog, plan)
+    (item,) = attempts.items_of(session=session, attempt=attempt)
+    kata = catalog.katas[item.kata_id or ""]
+    assert kata.kind == "sql" and item.answer == kata.starter
+    assert item.id is not None
+    attempts.save_answer(
+        session=session,
+        attempt=attempt,
+        item_id=item.id,
+        answer=kata.reference,
+        kind=ItemKind.kata,
+        now=clock.advance(minutes=3),
+    )
+    queue = RecordingQueue()
+    clock.advance(minutes=30)
+    attempts.refresh(
+        session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
+    )
+    submissions.grade_submission(session=session, submission_id=queue.ids[0], katas=catalog.katas)
+    attempts.refresh(
+        session=session, attempt=attempt, now=clock.now(), queue=queue, catalog=catalog
+    )
+    (graded,) = attempts.items_of(session=session, attempt=attempt)
+    assert graded.verdict == "passed" and attempt.state == AttemptState.graded

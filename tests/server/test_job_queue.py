@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 import pytest
@@ -17,9 +17,12 @@ from sqlalchemy import Engine
 from server import db
 from server.app import create_app
 from server.config import PROJECT_ROOT, Settings
-from server.grading.jobs import JobQueue, conninfo, retry_stalled
+from server.grading.jobs import QUEUE, JobQueue, conninfo, retry_stalled
+from server.grading.worker import Resources, job_app
 from server.models import User
 from tests.factories import login, make_submission, make_user
+
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -89,7 +92,7 @@ def test_workers_alive_counts_fresh_heartbeats_only(postgres_url: str, queue: Jo
     assert queue.workers_alive() == 1
 
 
-def _run(coroutine: Coroutine[Any, Any, int]) -> int:
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
     # In its own thread: a Playwright test earlier in the session may leave an event loop
     # running in this one, and asyncio.run refuses to nest.
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -167,3 +170,22 @@ def test_with_the_job_queue_the_web_app_only_defers(postgres_url: str, tmp_path:
     assert _sql(postgres_url, "SELECT args->>'id', status FROM procrastinate_jobs") == [
         (str(submission_id), "todo")
     ]
+
+
+def test_a_similarity_run_is_a_job_a_worker_runs(
+    postgres_url: str, queue: JobQueue, engine: Engine
+) -> None:
+    queue.enqueue_similarity(7)
+    assert _sql(postgres_url, "SELECT task_name, args, lock, status FROM procrastinate_jobs") == [
+        ("similarity_run", {"id": 7}, "similarity_run-7", "todo")
+    ]
+    resources = Resources(Settings(database_url=postgres_url), engine, {}, "test-worker")
+    app = job_app(conninfo(postgres_url), resources)
+
+    async def work_until_empty() -> None:
+        async with app.open_async():
+            await app.run_worker_async(queues=[QUEUE], wait=False, install_signal_handlers=False)
+
+    _run(work_until_empty())
+    # Attempt 7 is no candidate's: the run finds nothing to compare, and the job succeeds.
+    assert _sql(postgres_url, "SELECT status FROM procrastinate_jobs") == [("succeeded",)]

@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
+import server.authoring.models
 import server.hiring.models  # noqa: F401  (hiring's tables)
 from server import db
 from server.apitokens import ApiToken  # noqa: F401  (each import registers a table)
@@ -48,10 +49,13 @@ TABLES = {
     "setversion",
     "assessment",
     "invitation",
+    "itemfingerprint",
     "scoreoverride",
     "similarityflag",
     "auditentry",
     "managerquestion",
+    "authoredkata",
+    "kataversion",
 }
 
 

@@ -178,3 +178,18 @@ def test_the_interviewer_sees_answers_scores_them_and_loses_the_seat_when_revoke
 
     post_form(client, f"/mock/{attempt}/seat/revoke", {}, token_from="/mock")
     assert peer.get(f"/seat/{token}").status_code == 404
+
+
+def test_a_refused_page_action_gets_the_error_page_with_the_reason(
+    logged_in: TestClient,
+) -> None:
+    attempt = _start(logged_in)
+    assert (
+        post_form(logged_in, f"/mock/{attempt}/abandon", {}, token_from="/mock").status_code == 303
+    )
+    again = post_form(logged_in, f"/mock/{attempt}/abandon", {}, token_from="/mock")
+    assert again.status_code == 409 and again.headers["content-type"].startswith("text/html")
+    assert "This attempt is already over." in one(page(again), "main").text()
+    scorecard = logged_in.get(f"/api/attempts/{attempt}/scorecard")  # the API's JSON, same rule
+    assert scorecard.status_code == 409
+    assert scorecard.json() == {"detail": "This attempt was abandoned, so it has no scorecard."}

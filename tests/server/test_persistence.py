@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from server.app import create_app
 from server.config import Settings
+from server.db import make_engine
 from server.models import PracticeEvent, User
 from tests.factories import login, page, post_form, register, text
 
@@ -40,3 +43,22 @@ def test_accounts_logins_and_events_survive_a_restart(settings: Settings) -> Non
     assert [
         (event.user_id, event.question_id, event.mode, event.typed_answer) for event in events
     ] == [(user.id, question_id, "answer", "hi")]
+
+
+def test_a_sqlite_database_is_in_wal_mode_and_the_pool_keeps_its_connections(
+    tmp_path: Path,
+) -> None:
+    # WAL lets pages read while a request writes, and makes synchronous=NORMAL safe (no fsync
+    # per commit); a pool as large as the request threads stops reconnecting under load.
+    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}", pool_size=12)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        held = [engine.connect() for _ in range(12)]
+        for connection in held:
+            connection.close()
+        assert engine.pool.checkedin() == 12  # type: ignore[attr-defined]
+    finally:
+        engine.dispose()

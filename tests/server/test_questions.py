@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from server.app import create_app
-from server.config import Settings
+from server.bank.files import load_bank
+from server.config import PROJECT_ROOT, Settings
+from server.search import SearchIndex, hits
+from server.stemming import stem
 from tests.factories import one, page, text, write_question
 
 pytestmark = pytest.mark.usefixtures("sample_bank")
@@ -202,3 +206,20 @@ def test_bad_search_parameters_are_a_400_page(client: TestClient, query: str) ->
     response = client.get(f"/questions?{query}")
     assert response.status_code == 400
     assert page(response).css_first(".error-message") is not None
+
+
+def test_searches_in_parallel_threads_give_what_one_thread_gives() -> None:
+    # Pages run in a pool of threads; a stemmer shared by them once mixed up their words
+    # (IndexError, a 500 under load). The whole bank, every stem worked out afresh.
+    docs, _ = load_bank(PROJECT_ROOT / "questions")
+    index = SearchIndex(docs)
+    queries = ["model", "losses", "training data", "gradients vanishing", "attention heads"] * 8
+
+    def results(query: str) -> list[tuple[str, str, str]]:
+        found = index.search(text=query)[:20]
+        return [(h.question.id, str(h.prompt), str(h.snippet)) for h in hits(found, text=query)]
+
+    expected = [results(query) for query in queries]
+    stem.cache_clear()
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(results, queries)) == expected

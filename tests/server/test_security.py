@@ -103,7 +103,15 @@ def test_security_headers(client: TestClient) -> None:
     assert response.headers["referrer-policy"] == "same-origin"
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["cache-control"] == "no-store"
-    assert "cache-control" not in client.get("/static/app.css").headers
+    app_css = client.get("/static/app.css")
+    assert app_css.headers["cache-control"] == "no-cache"
+    again = client.get("/static/app.css", headers={"if-none-match": app_css.headers["etag"]})
+    assert again.status_code == 304
+    vendored = page(client.get("/questions")).css_first("script[src^='/static/vendor/htmx-']")
+    assert vendored is not None
+    assert client.get(str(vendored.attributes["src"])).headers["cache-control"] == (
+        "public, max-age=31536000, immutable"
+    )
 
 
 def test_pages_have_no_inline_scripts(client: TestClient) -> None:

@@ -4,8 +4,10 @@ one process only, so each is graded once."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import httpx
 from sqlmodel import Session
 
 from server import db
@@ -44,3 +46,21 @@ def test_two_processes_share_logins_and_resume_unfinished_work_once(tmp_path: Pa
         row = session.get(Submission, pending.id)
     assert row is not None and row.status == Status.done
     engine.dispose()
+
+
+def test_processes_starting_together_on_a_new_database_all_come_up(
+    tmp_path: Path, database_url: str
+) -> None:
+    # The whole bank: both processes insert its 358 mirror rows at once, and one loses the race.
+    (tmp_path / "questions").symlink_to(PROJECT_ROOT / "questions")
+    with serve(tmp_path, database_url, "fresh", workers=2) as server:
+        deadline = time.monotonic() + 60
+        while server.log.read_text().count("Application startup complete") < 2:
+            assert server.process.poll() is None, server.log.read_text()
+            assert time.monotonic() < deadline, server.log.read_text()
+            time.sleep(0.2)
+        assert all(httpx.get(server.url + "/login").status_code == 200 for _ in range(10))
+        assert server.process.poll() is None
+    log = server.log.read_text()
+    assert "startup failed" not in log, log
+    assert log.count("catalog: 358 questions") == 2, log

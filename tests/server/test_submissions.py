@@ -256,7 +256,7 @@ def test_the_embedded_queue_runs_every_job_on_at_most_its_workers() -> None:
             if len(done) == 10:
                 all_done.set()
 
-    queue = EmbeddedQueue(job, workers=2)
+    queue = EmbeddedQueue(job, similarity=job, check=job, workers=2)
     for submission_id in range(10):
         queue.enqueue(submission_id)
     assert all_done.wait(timeout=60)
@@ -275,7 +275,7 @@ def test_a_failing_job_is_logged_and_the_queue_goes_on(caplog: pytest.LogCapture
         ran.append(submission_id)
         second_done.set()
 
-    queue = EmbeddedQueue(job, workers=1)
+    queue = EmbeddedQueue(job, similarity=job, check=job, workers=1)
     with caplog.at_level(logging.ERROR, logger="server.grading"):
         for submission_id in (1, 2):
             queue.enqueue(submission_id)

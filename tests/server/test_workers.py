@@ -17,13 +17,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from server import db
 from server.config import Settings
 from server.grading import worker
 from server.grading.jobs import conninfo
-from tests.factories import KEEPS_DUPLICATES, RIGHT, stop
-from tests.server.serving import create_users, login_client, rows, serve
+from server.models import Role
+from tests.factories import KEEPS_DUPLICATES, RIGHT, make_user, one, stop
+from tests.server.authoring_kata import SAMPLE, add_form
+from tests.server.serving import create_users, form_token, login_client, rows, serve
 
 SLOW_BUT_RIGHT = "import time\n\ntime.sleep(2)\n\n" + RIGHT
 LEASE = "3"  # seconds: a killed worker's jobs come back after this
@@ -145,6 +148,51 @@ def test_two_workers_one_killed_mid_grading_give_each_submission_exactly_one_ver
         postgres_url,
         "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing', 'failed')",
     ) == [(0,)]
+
+
+def test_a_kata_check_is_a_job_a_killed_worker_leaves_to_the_next(
+    root: Path, postgres_url: str
+) -> None:
+    """Saving an authored kata on a web process only defers its check; a worker killed while
+    checking it lets the next worker check it again, and the editor's panel shows the result."""
+    engine = db.make_engine(postgres_url)
+    db.upgrade(engine)
+    make_user(engine, "ann", role=Role.manager)
+    engine.dispose()
+    slow_sample = SAMPLE.replace("def test_small", "import time\n\n\ndef test_small").replace(
+        "    check(solution, (2, 3), 5)", "    time.sleep(1)\n    check(solution, (2, 3), 5)"
+    )
+    with ExitStack() as stack:
+        web = stack.enter_context(serve(root, postgres_url, "web", worker_lease_seconds=LEASE))
+        client = login_client(web.url, "ann")
+        stack.callback(client.close)
+        form = {
+            **add_form(tests_sample=slow_sample),
+            "csrf_token": form_token(client, "/manage/katas/new"),
+        }
+        assert client.post("/manage/katas", data=form).status_code == 303
+        assert _query(postgres_url, "SELECT status FROM kataversion") == [("pending",)]
+        first = stack.enter_context(_worker(root, postgres_url, "first"))
+        # Wait on the worker's own mark, not procrastinate's: the job is 'doing' a moment before
+        # the check job records its attempt.
+        _wait_for(
+            "the first worker checks the kata",
+            lambda: _query(postgres_url, "SELECT status, attempts FROM kataversion")
+            == [("checking", 1)],
+        )
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait(timeout=30)
+        assert _query(postgres_url, "SELECT status, attempts FROM kataversion") == [("checking", 1)]
+        stack.enter_context(_worker(root, postgres_url, "second"))
+
+        def panel() -> str:
+            html = HTMLParser(client.get("/manage/katas/add_two/check").text)
+            node = one(html, "#kata-check")
+            return node.attributes.get("data-status") or ""
+
+        _wait_for("the second worker finished the check", lambda: panel() == "passed", 240)
+    assert _query(postgres_url, "SELECT status, attempts FROM kataversion") == [("passed", 2)]
+    assert _query(postgres_url, "SELECT live_version_id IS NOT NULL FROM authoredkata") == [(True,)]
 
 
 def test_a_worker_refuses_sqlite_and_says_why(

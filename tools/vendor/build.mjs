@@ -98,7 +98,7 @@ const result = await build({
   charset: "utf8",
   define: {__KATABANK_EDITOR_VERSION__: JSON.stringify(cmV)},
   banner: {
-    js: `/* Katabank editor bundle: CodeMirror 6 (@codemirror/view ${cmV}) + lang-python. MIT licences, see LICENSES.md. Built by tools/vendor/build.mjs. */`,
+    js: `/* Katabank editor bundle: CodeMirror 6 (@codemirror/view ${cmV}) + lang-python + lang-sql. MIT licences, see LICENSES.md. Built by tools/vendor/build.mjs. */`,
   },
   metafile: true,
   outfile: path.join(outDir, cmOut),

@@ -29,6 +29,7 @@ import {
   syntaxHighlighting,
 } from "@codemirror/language";
 import {python} from "@codemirror/lang-python";
+import {sql, SQLite} from "@codemirror/lang-sql";
 
 const VERSION = __KATABANK_EDITOR_VERSION__; // replaced by build.mjs
 
@@ -117,7 +118,7 @@ function fire(textarea, type) {
  * options:
  *   onChange(text, editor)  called after every user edit (not after setValue
  *                           unless {notify: true})
- *   language     "python" (default) or "text" (no highlighting)
+ *   language     "python" (default), "sql" (SQLite dialect) or "text" (no highlighting)
  *   readOnly     default: textarea.readOnly || textarea.disabled
  *   indentUnit   default "    " (four spaces)
  *   tabSize      default 4
@@ -194,6 +195,7 @@ function create(textarea, options = {}) {
     }),
   ];
   if (language === "python") extensions.push(python());
+  if (language === "sql") extensions.push(sql({dialect: SQLite}));
   if (opts.lineWrapping) extensions.push(EditorView.lineWrapping);
   if (placeholderText) extensions.push(placeholderExt(placeholderText));
   if (opts.nonce) extensions.push(EditorView.cspNonce.of(opts.nonce));
