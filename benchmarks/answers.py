@@ -14,7 +14,7 @@ score of each label, for:
 The old code and key points are read from git history (`git show BASE:...`), so this needs
 the repository's history; `--new-only` skips them.
 
-    .venv/bin/python benchmarks/answers.py [--new-only] [--per-question]
+    .venv/bin/python -m benchmarks.answers [--new-only] [--per-question]
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ and with sample + hidden tests (Submit), sequentially, through the real sandbox.
 - per kata: Run and Submit p50/p95 (wall), our CPU per Submit (harness + candidate workers),
   the floor, and our CPU / floor. The floor is the same tests run in this process, warm and
   unsandboxed, with the reference called directly: collected once, then timed per pass
-  (process CPU), so it holds only what the tests and the solution themselves cost.
+  (process CPU), so it holds only what the tests and the solution themselves cost. It runs
+  as the sandbox does: BLAS on one thread, Hypothesis leaving numpy's global RNG alone.
 - per kata, the Submit's phases (medians): start (grade() called to harness job read, which
   includes taking a ready pair), collect (the kata's files written, pytest configured and
   the tests collected), run (the tests), report (pytest's end to grade() returning: the
@@ -15,7 +16,7 @@ and with sample + hidden tests (Submit), sequentially, through the real sandbox.
   the candidate in the test process, no sandbox): p50 and the speed-up; and gradings per
   second with `--threads` concurrent gradings.
 
-    .venv/bin/python benchmarks/grading.py [--runs 20] [--naive-runs 5] [--seconds 8]
+    .venv/bin/python -m benchmarks.grading [--runs 20] [--naive-runs 5] [--seconds 8]
                                            [--threads 2] [--katas id ...]
 
 The machine's load average is printed: timings on a shared machine are only as good as it.
@@ -57,22 +58,33 @@ HARNESS_CPU = ("collect CPU", "run CPU")
 # reach the tests as they would from the sandbox.
 FLOOR_CONFTEST = """
 import pytest
-import reference
 from graders.kit import CandidateRaised
 
-function = getattr(reference, {function!r})
+{load}
+
+def raising_as_from_the_sandbox(function):
+    def call(*args, **kwargs):
+        try:
+            value = function(*args, **kwargs)
+        except Exception as exc:
+            raise CandidateRaised(type(exc).__name__, str(exc)) from None
+        # A class kata's object: its methods' exceptions reach the tests the same way.
+        return Instance(value) if isinstance(function, type) else value
+
+    return call
 
 
-def call(*args, **kwargs):
-    try:
-        return function(*args, **kwargs)
-    except Exception as exc:
-        raise CandidateRaised(type(exc).__name__, str(exc)) from None
+class Instance:
+    def __init__(self, instance):
+        self._instance = instance
+
+    def __getattr__(self, name):
+        return raising_as_from_the_sandbox(getattr(self._instance, name))
 
 
 @pytest.fixture(scope="session")
 def solution():
-    return call
+    return raising_as_from_the_sandbox(function)
 """
 
 
@@ -89,7 +101,15 @@ class Timings:
     floor: float = 0.0
 
 
+# The sandbox's environment (graders.sandbox) keeps BLAS to one thread; the floor runs so too.
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def main() -> None:
+    if any(os.environ.get(name) != value for name, value in ONE_THREAD.items()):
+        # BLAS reads these as it loads, so numpy, already imported, needs a fresh process.
+        command = [sys.executable, "-m", "benchmarks.grading", *sys.argv[1:]]
+        os.execve(sys.executable, command, {**os.environ, **ONE_THREAD})
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20, help="gradings of each kind per kata")
     parser.add_argument("--naive-runs", type=int, default=5, help="naive subprocess runs")
@@ -105,7 +125,7 @@ def main() -> None:
 
     results: dict[str, Timings] = {}
     for kata in katas:
-        reference = (kata.path / "reference.py").read_text(encoding="utf-8")
+        reference = kata.reference
         _grade_passes(kata, reference, hidden=True)  # starts the pool: not part of any timing
         timings = results[kata.id] = Timings()
         sample = partial(_grade_passes, kata, reference, hidden=False)
@@ -115,7 +135,7 @@ def main() -> None:
         timings.floor = _floor(kata)
 
     intersection = graders.load_kata(KATAS, "intersection")
-    reference = (intersection.path / "reference.py").read_text(encoding="utf-8")
+    reference = intersection.reference
     rate = _throughput(
         lambda: _grade_passes(intersection, reference, hidden=True), args.seconds, args.threads
     )
@@ -205,7 +225,7 @@ def _floor(kata: graders.Kata) -> float:
                 passes.append(time.process_time() - began)
             return True
 
-    with _kata_copy(kata) as folder:
+    with _kata_copy(kata) as folder, _numpy_random_left_alone():
         profile = settings(
             max_examples=kata.max_examples,
             derandomize=True,
@@ -227,6 +247,32 @@ def _floor(kata: graders.Kata) -> float:
     return statistics.median(passes[1:])
 
 
+def _load_reference(kata: graders.Kata) -> str:
+    """Conftest lines defining `function`: the reference (an SQL kata's query, run as graded)."""
+    if kata.kind == "sql":
+        return (
+            "from pathlib import Path\nfrom graders.sqlkata import prepared\n\n"
+            "function = prepared(Path('schema.sql').read_text(), Path('reference.sql').read_text())"
+        )
+    return f"import reference\n\nfunction = getattr(reference, {kata.function!r})"
+
+
+@contextmanager
+def _numpy_random_left_alone() -> Iterator[None]:
+    """As in the harness (runner._leave_numpy_random_alone): no numpy RNG state per example."""
+    from hypothesis.internal import entropy
+
+    entropy.get_seeder_and_restorer()  # registers numpy's wrapper
+    managed = dict(entropy.RANDOMS_TO_MANAGE)
+    for key, value in managed.items():
+        if value is entropy.NP_RANDOM:
+            del entropy.RANDOMS_TO_MANAGE[key]
+    try:
+        yield
+    finally:
+        entropy.RANDOMS_TO_MANAGE.update(managed)
+
+
 @contextmanager
 def _kata_copy(kata: graders.Kata) -> Iterator[Path]:
     """The kata's tests and reference in a temporary folder on sys.path, forgotten after."""
@@ -235,13 +281,17 @@ def _kata_copy(kata: graders.Kata) -> Iterator[Path]:
         folder = Path(name)
         for file_name, text in kata.harness_files().items():
             (folder / file_name).write_text(text, encoding="utf-8")
-        conftest = FLOOR_CONFTEST.format(function=kata.function)
+        conftest = FLOOR_CONFTEST.format(load=_load_reference(kata))
         (folder / "conftest.py").write_text(conftest, encoding="utf-8")
         (folder / "pytest.ini").write_text("[pytest]\npython_files = tests_*.py\n")
         sys.path.insert(0, name)
+        # SQL katas' tests read their schema and reference query from the working directory.
+        previous = os.getcwd()
+        os.chdir(name)
         try:
             yield folder
         finally:
+            os.chdir(previous)
             sys.path.remove(name)
             for module in names:
                 sys.modules.pop(module, None)
@@ -254,7 +304,7 @@ def _naive_kata(folder: Path, kata: graders.Kata) -> Path:
         "from hypothesis import settings\n"
         "settings.register_profile('naive', max_examples=100, derandomize=True,"
         " database=None, deadline=None)\n"
-        "settings.load_profile('naive')\n" + FLOOR_CONFTEST.format(function=kata.function)
+        "settings.load_profile('naive')\n" + FLOOR_CONFTEST.format(load=_load_reference(kata))
     )
     (folder / "conftest.py").write_text(conftest, encoding="utf-8")
     (folder / "pytest.ini").write_text("[pytest]\npython_files = tests_*.py\n", encoding="utf-8")

@@ -7,7 +7,7 @@ grading --concurrency submissions at once. Each way gets a fresh database and a 
 /api/submissions; times come from the database (created_at -> finished_at), so polling does
 not blur them. Prints gradings per second over the burst and submit-to-verdict p50/p95.
 
-    .venv/bin/python benchmarks/queue.py [--submissions 40] [--users 4] [--concurrency 2]
+    .venv/bin/python -m benchmarks.queue [--submissions 40] [--users 4] [--concurrency 2]
         [--postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
 """
 

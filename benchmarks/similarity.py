@@ -4,7 +4,7 @@ The corpus (tests/hiring/similarity_corpus/) holds, per kata, an original soluti
 a reformatted copy of it, and solutions written independently; the targets are copies >= 0.9
 and independent solutions <= 0.3.
 
-    .venv/bin/python benchmarks/similarity.py
+    .venv/bin/python -m benchmarks.similarity
 """
 
 from __future__ import annotations
