@@ -370,12 +370,21 @@ def _web_cpu(pid: int) -> float:
     )
 
 
-def _database_cpu() -> float:
-    """CPU seconds used so far by the Postgres server's processes on this machine (0 with
-    SQLite, which runs inside the web processes)."""
-    return sum(
-        seconds for _, name, _, seconds in _processes() if name in ("postgres", "postmaster")
-    )
+def _database_cpu() -> dict[int, float]:
+    """CPU seconds used so far by each of the Postgres server's processes on this machine
+    (none with SQLite, which runs inside the web processes)."""
+    return {
+        pid: seconds
+        for pid, name, _, seconds in _processes()
+        if name in ("postgres", "postmaster")
+    }
+
+
+def _database_cpu_since(then: dict[int, float]) -> float:
+    """CPU seconds the Postgres processes used since `then`. A backend that ended in between
+    took its time with it (a sum over the processes would then go down, even below zero), so
+    only the processes running now count: an undercount when connections close mid-phase."""
+    return sum(seconds - then.get(pid, 0.0) for pid, seconds in _database_cpu().items())
 
 
 def _machine_busy() -> tuple[float, float]:
@@ -395,7 +404,7 @@ class CpuMeter:
     pid: int
     web: float = 0.0
     generator: float = 0.0
-    database: float = 0.0
+    database: dict[int, float] = field(default_factory=dict)
     machine: tuple[float, float] = (0.0, 0.0)
 
     def start(self) -> None:
@@ -408,7 +417,7 @@ class CpuMeter:
         pages = max(pages, 1)
         web = 1000 * (_web_cpu(self.pid) - self.web) / pages
         generator = 1000 * (time.process_time() - self.generator) / pages
-        database = 1000 * (_database_cpu() - self.database) / pages
+        database = 1000 * _database_cpu_since(self.database) / pages
         busy, total = (now - then for now, then in zip(_machine_busy(), self.machine, strict=True))
         return web, (
             f"    CPU per page: web processes {web:.2f} ms, load generator {generator:.2f} ms, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 __all__ = [
     "MIGRATIONS_DIR",
@@ -20,7 +19,6 @@ __all__ = [
     "downgrade",
     "include_object",
     "make_engine",
-    "session_scope",
     "upgrade",
 ]
 
@@ -118,7 +116,3 @@ def downgrade(engine: Engine, revision: str) -> None:
     command.downgrade(alembic_config(engine), revision)
 
 
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One session for one unit of work (a request); closed afterwards."""
-    with Session(engine, expire_on_commit=False) as session:
-        yield session

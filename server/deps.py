@@ -15,21 +15,25 @@
     MailerDep      where email goes (off unless KATABANK_SMTP_HOST is set)
     LimitsDep      submissions.Limits from the settings: per minute, waiting per user and overall
     render         render(request, "feature/page.html", **context) -> HTMLResponse
+
+FastAPI runs a plain `def` dependency in its thread pool: a hand-off per dependency per
+request. Those that only read app or request state are `async def`, so they run on the event
+loop; the ones that may touch the database stay plain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from graders import Kata
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
-from server.db import session_scope
 from server.errors import LoginRequired
 from server.grading import GradingQueue
 from server.mailer import Mailer
@@ -51,15 +55,25 @@ __all__ = [
     "RequireRole",
     "SessionDep",
     "SettingsDep",
+    "question_or_404",
     "render",
 ]
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    yield from session_scope(request.app.state.engine)
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A session for the request; closed afterwards, in the thread pool only when it holds a
+    connection (giving one back rolls back: a round trip to the database server)."""
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -69,13 +83,13 @@ def get_catalog(request: Request) -> Catalog:
     return catalog.refreshed()
 
 
-def get_optional_user(request: Request) -> User | None:
+async def get_optional_user(request: Request) -> User | None:
     user: User | None = getattr(request.state, "user", None)
     return user
 
 
-def get_current_user(request: Request) -> User:
-    user = get_optional_user(request)
+async def get_current_user(request: Request) -> User:
+    user: User | None = getattr(request.state, "user", None)
     if user is None:
         raise LoginRequired()
     return user
@@ -88,10 +102,10 @@ OptionalUser = Annotated[User | None, Depends(get_optional_user)]
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def require_role(*roles: Role) -> Callable[[User], User]:
+def require_role(*roles: Role) -> Callable[[User], Awaitable[User]]:
     """A dependency giving the current user if their role is one of `roles`, else 403."""
 
-    def check(user: CurrentUser) -> User:
+    async def check(user: CurrentUser) -> User:
         if user.role not in roles:
             raise HTTPException(403, "This page is for " + " and ".join(roles) + " accounts.")
         return user
@@ -108,14 +122,18 @@ AdminUser = Annotated[User, RequireRole(Role.admin)]
 ManagerUser = Annotated[User, RequireRole(Role.manager, Role.admin)]
 
 
-def get_question(
-    question_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep
-) -> QuestionDoc:
+def question_or_404(question_id: str, catalog: Catalog) -> QuestionDoc:
     """The question with this id, or a 404 page; practice calls it for form and query ids."""
     doc = catalog.question(question_id)
     if doc is None:
         raise HTTPException(404, "There is no question with that id in the bank.")
     return doc
+
+
+async def get_question(
+    question_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep
+) -> QuestionDoc:
+    return question_or_404(question_id, catalog)
 
 
 QuestionDep = Annotated[QuestionDoc, Depends(get_question)]
@@ -135,7 +153,7 @@ def get_kata(
     return kata
 
 
-def get_queue(request: Request) -> GradingQueue:
+async def get_queue(request: Request) -> GradingQueue:
     queue: GradingQueue = request.app.state.grading
     return queue
 
@@ -144,13 +162,13 @@ KataDep = Annotated[Kata, Depends(get_kata)]
 QueueDep = Annotated[GradingQueue, Depends(get_queue)]
 
 
-def get_mailer(request: Request) -> Mailer:
+async def get_mailer(request: Request) -> Mailer:
     mailer: Mailer = request.app.state.mailer
     return mailer
 
 
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
-def get_limits(settings: SettingsDep) -> Limits:
+async def get_limits(settings: SettingsDep) -> Limits:
     return Limits(
         per_minute=settings.submissions_per_minute,
         queued_per_user=settings.queued_per_user,

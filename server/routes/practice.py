@@ -18,7 +18,7 @@ from server import ratelimit, reviews
 from server.bank.files import QuestionDoc
 from server.catalog import Catalog
 from server.config import Settings
-from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, get_question, render
+from server.deps import CatalogDep, CurrentUser, SessionDep, SettingsDep, question_or_404, render
 from server.keypoints import coverage, suggested_rating
 from server.models import PracticeEvent, User, utcnow
 from server.practice_topics import TopicChoice, choose_topics
@@ -72,7 +72,7 @@ def rate_flashcard(
     rating: RatingField,
     topic: TopicsField = [],  # noqa: B006
 ) -> Response:
-    doc = get_question(question_id, catalog)
+    doc = question_or_404(question_id, catalog)
     reviews.rate(session=session, user=user, question_id=doc.id, rating=rating, now=utcnow())
     if not _wants_card(request):
         query = urlencode({"rated": doc.id, "topic": topic}, doseq=True)
@@ -116,7 +116,7 @@ def submit_answer(
     answer: Annotated[str, Form()] = "",
     topic: TopicsField = [],  # noqa: B006
 ) -> Response:
-    doc = get_question(question_id, catalog)
+    doc = question_or_404(question_id, catalog)
     chosen = choose_topics(catalog, topic)
     error = _answer_problem(answer)
     if error is None:
@@ -298,7 +298,7 @@ def _card_and_queue(
         queue = reviews.queue_state(
             session=session, user=user, now=now, new_per_day=per_day, only=only
         )
-        return get_question(question_id, catalog), queue
+        return question_or_404(question_id, catalog), queue
     row, queue = reviews.practice_queue(
         session=session, user=user, now=now, new_per_day=per_day, only=only
     )
