@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from server.config import PROJECT_ROOT
 from tests.e2e.live import LiveServer
@@ -114,6 +114,11 @@ def browser() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# Assertions wait as long as actions do: CI runs the sandboxes and two test processes beside
+# the browser, and Playwright's 5 s default for `expect` is the first thing a slow moment breaks.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture
