@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
+from anyio import CancelScope
 from fastapi import Depends, HTTPException, Path, Request
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -62,13 +63,15 @@ __all__ = [
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """A session for the request; closed afterwards, in the thread pool only when it holds a
-    connection (giving one back rolls back: a round trip to the database server)."""
+    connection (giving one back rolls back: a round trip to the database server), and even
+    when the request is cancelled, so its connection goes back to the pool."""
     session = Session(request.app.state.engine, expire_on_commit=False)
     try:
         yield session
     finally:
         if session.in_transaction():
-            await run_in_threadpool(session.close)
+            with CancelScope(shield=True):
+                await run_in_threadpool(session.close)
         else:
             session.close()
 
