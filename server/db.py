@@ -114,5 +114,3 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Step the schema back to `revision` ("base" for none)."""
     command.downgrade(alembic_config(engine), revision)
-
-

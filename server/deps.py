@@ -171,6 +171,8 @@ async def get_mailer(request: Request) -> Mailer:
 
 
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
+
+
 async def get_limits(settings: SettingsDep) -> Limits:
     return Limits(
         per_minute=settings.submissions_per_minute,
