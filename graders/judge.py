@@ -175,7 +175,13 @@ def _take_event(facts: _Facts, kind: Event, body: Any) -> None:
 
 
 def _take_result(facts: _Facts, body: dict[str, Any]) -> None:
+    """Record one test's outcome. A test may report more than once (pytest reports each of a
+    unittest test's failing subtests, then the test itself as passed): the first outcome that
+    is not a pass stands, so a later pass never hides a failure."""
     name = body["name"]
+    earlier = facts.tests.get(name)
+    if earlier is not None and earlier.outcome != "passed":
+        return
     facts.tests[name] = TestResult(
         name=name,
         outcome=body["outcome"],

@@ -320,3 +320,84 @@ def test_a_katas_folder_that_cannot_be_written_is_a_refusal(tmp_path: Path) -> N
         Status.REFUSED,
         f"cannot write the kata: File exists: {tmp_path / 'katas'}",
     )
+
+
+SQUARES: dict[str, Any] = {
+    "stub": "def square(n):\n    pass\n",
+    "example": "def square(n):\n    return n * n\n",
+    # Every assertion sits in a subtest: pytest reports each failing subtest, then the test
+    # itself as passed (its own body raised nothing).
+    "tests": """import unittest
+
+from squares import square
+
+
+class SquaresTest(unittest.TestCase):
+    def test_small(self):
+        for n, expected in [(0, 0), (1, 1), (2, 4), (3, 9)]:
+            with self.subTest(n=n):
+                self.assertEqual(square(n), expected)
+
+    def test_negative(self):
+        for n in (-1, -2, -5):
+            with self.subTest(n=n):
+                self.assertEqual(square(n), n * n)
+
+    def test_large(self):
+        for n in (10, 1000, 10**9):
+            with self.subTest(n=n):
+                self.assertEqual(square(n), n * n)
+""",
+}
+
+
+def test_a_failing_subtest_fails_its_test(tmp_path: Path) -> None:
+    source = write_exercise(tmp_path / "src", "squares", **SQUARES)
+    katas_dir = tmp_path / "katas"
+    assert exercism.import_exercise(source, katas_dir).status is Status.IMPORTED
+    kata = load_kata(katas_dir, "squares")
+    assert graders.grade(kata, SQUARES["example"]).passed
+    # Right for 0 and 1, wrong for everything else: every test has a failing subtest.
+    report = graders.grade(kata, "def square(n):\n    return abs(n)\n")
+    assert report.verdict == "failed", report.message
+    assert not any(test.outcome == "passed" for test in report.tests)
+
+
+DOOR: dict[str, Any] = {
+    "stub": "class Door:\n    def open(self):\n        pass\n\n    def knock(self):\n        pass\n",
+    "example": """class Door:
+    def __init__(self):
+        self.is_open = False
+
+    def open(self):
+        self.is_open = True
+
+    def knock(self):
+        return "knock knock"
+""",
+    # `door.is_open` reads an attribute: in the harness it is a stand-in for a call, and
+    # would be true for any candidate's door.
+    "tests": """import unittest
+
+from door import Door
+
+
+class DoorTest(unittest.TestCase):
+    def test_knock(self):
+        self.assertEqual(Door().knock(), "knock knock")
+
+    def test_opens(self):
+        door = Door()
+        door.open()
+        self.assertTrue(door.is_open)
+""",
+}
+
+
+def test_tests_that_read_an_objects_attributes_are_refused(tmp_path: Path) -> None:
+    """Only calls cross to the candidate: a test reading a value off their object would
+    check nothing, so the example fails it and the exercise is refused, not imported."""
+    source = write_exercise(tmp_path / "src", "door", **DOOR)
+    outcome = exercism.import_exercise(source, tmp_path / "katas")
+    assert outcome.status is Status.REFUSED
+    assert any("example" in problem for problem in outcome.problems), outcome.problems

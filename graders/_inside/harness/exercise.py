@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graders._inside.harness.plugin import candidate
-from graders._inside.harness.proxy import Instance
+from graders._inside.harness.proxy import CallOnly, Instance
 from graders.kit import CandidateRaised
 
 __all__ = ["CandidateNames"]
@@ -49,7 +49,7 @@ class CandidateNames:
         return stand_in
 
 
-class _Translated:
+class _Translated(CallOnly):
     """Calls the candidate; what it raised is raised as the exception of that name here."""
 
     def __init__(self, target: Callable[..., Any], exceptions: dict[str, type[Exception]]):

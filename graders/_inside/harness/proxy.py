@@ -15,7 +15,29 @@ from graders.codec import ProtocolError, read_frame, write_frame
 from graders.kit import CandidateRaised, format_call, variable_name
 from graders.messages import Event, Link, pack, send, unpack
 
-__all__ = ["Instance", "Method", "Named", "Solution"]
+__all__ = ["Instance", "Method", "Named", "ProxyMisuse", "Solution"]
+
+
+class ProxyMisuse(BaseException):
+    """A test used a stand-in as something other than a call: read it as a value (truth,
+    comparison) or passed it what cannot cross. It says nothing of the candidate, so it is
+    a BaseException: no `assertRaises(...)` or `except Exception` in a test can take it for
+    what the candidate raised, and the test fails."""
+
+
+class CallOnly:
+    """A stand-in for something to call: reading it as a value is refused (ProxyMisuse).
+
+    `obj.balance` in a test is a stand-in for a method whatever the candidate's object holds,
+    and would be true and unequal to everything: `assertTrue(obj.is_open)` would pass for
+    any candidate.
+    """
+
+    def _misused(self, *_: Any) -> NoReturn:
+        raise ProxyMisuse(f"{self!r} can only be called: tests may not read it as a value")
+
+    __bool__ = __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _misused
+    __hash__ = object.__hash__
 
 
 def _public(name: str, what: str) -> str:
@@ -65,7 +87,7 @@ class Instance:
         return self._solution.request(self._handle, method, args, kwargs, call)
 
 
-class Method:
+class Method(CallOnly):
     """A public method of an `Instance`; calling it sends the call by the object's handle."""
 
     def __init__(self, instance: Instance, name: str) -> None:
@@ -113,7 +135,10 @@ class Solution(Named):
         misbehaving ends this harness (the judge reports it).
         """
         self.seq += 1
-        message = pack(Link.CALL, self.seq, target, method, args, kwargs)
+        try:
+            message = pack(Link.CALL, self.seq, target, method, args, kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ProxyMisuse(f"{call}: only plain data can be passed to the candidate") from exc
         try:
             write_frame(self.link_fd, message)
             frame = read_frame(self.link_fd)
