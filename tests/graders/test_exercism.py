@@ -364,7 +364,8 @@ def test_a_failing_subtest_fails_its_test(tmp_path: Path) -> None:
 
 
 DOOR: dict[str, Any] = {
-    "stub": "class Door:\n    def open(self):\n        pass\n\n    def knock(self):\n        pass\n",
+    "stub": "class Door:\n    def open(self):\n        pass\n\n"
+    "    def knock(self):\n        pass\n",
     "example": """class Door:
     def __init__(self):
         self.is_open = False
