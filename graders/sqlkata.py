@@ -245,19 +245,22 @@ def _is_number(value: Any) -> bool:
 
 
 def _row_key(row: list[Any]) -> tuple[Any, ...]:
-    """A total order on rows: NULL, numbers (rounded, so near-equal floats line up), text, blobs."""
-    key: list[tuple[int, Any]] = []
+    """A total order on rows: NULL, numbers, text, blobs. Numbers go by their value rounded,
+    so near-equal floats line up, then by their exact value, so values that round alike keep
+    one order in both results rather than the order each query gave them."""
+    key: list[tuple[int, Any, Any]] = []
     for value in row:
         if value is None:
-            key.append((0, 0))
+            key.append((0, 0, 0))
         elif _is_number(value):
-            key.append((1, float(f"{float(value):.6g}") if math.isfinite(value) else value))
+            rounded = float(f"{float(value):.6g}") if math.isfinite(value) else value
+            key.append((1, rounded, value))
         elif isinstance(value, str):
-            key.append((2, value))
+            key.append((2, value, 0))
         elif isinstance(value, bytes):
-            key.append((3, value))
+            key.append((3, value, 0))
         else:
-            key.append((4, repr(value)))
+            key.append((4, repr(value), 0))
     return tuple(key)
 
 

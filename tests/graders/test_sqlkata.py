@@ -74,6 +74,14 @@ def test_rows_compare_as_a_multiset_with_a_float_tolerance() -> None:
     assert compare_results(_result(["1", 2.0], [None, "x"], [1, 2.0]), expected, ordered=False)
 
 
+def test_rows_whose_numbers_round_alike_still_line_up() -> None:
+    # Both values round to 0.123456: the rows must pair by exact value, not by query order.
+    expected = _result(["a", 0.1234561], ["a", 0.1234564])
+    swapped = _result(["a", 0.1234564], ["a", 0.1234561])
+    assert compare_results(swapped, expected, ordered=False) is None
+    assert compare_results(_result(["a", 0.1234564], ["a", 0.1234562]), expected, ordered=False)
+
+
 def test_order_counts_when_the_kata_says_so() -> None:
     expected = _result([1, "a"], [2, "b"])
     swapped = _result([2, "b"], [1, "a"])
