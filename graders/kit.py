@@ -375,9 +375,9 @@ def ndarray(kind: str = "f", *, rel: float = 0.0, abs: float = 0.0, name: str = 
         elif got.dtype.kind == "f" and np.isnan(got).any() and not np.isnan(expected).any():
             reason = "nan in the answer"
         elif not (
-            np.all(np.isclose(got, expected, rtol=rel, atol=abs))
+            np.all(np.isclose(got, expected, rtol=rel, atol=abs, equal_nan=True))
             if rel or abs
-            else np.array_equal(got, expected)
+            else np.array_equal(got, expected, equal_nan=got.dtype.kind == "f")
         ):
             reason = "values differ"
         return f"{name}: {reason}" if name and reason else reason

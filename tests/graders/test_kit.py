@@ -211,6 +211,14 @@ def test_ndarray_tolerances_and_nan() -> None:
     assert absolute(np.array([np.inf]), np.array([0.0])) == "values differ"
 
 
+def test_ndarray_takes_nan_where_nan_is_expected() -> None:
+    expected = np.array([np.nan, 1.0])
+    for compare in (ndarray(), ndarray(abs=1e-6), ndarray(rel=1e-6)):
+        assert compare(np.array([np.nan, 1.0]), expected) is None
+        assert compare(np.array([0.0, 1.0]), expected) == "values differ"
+        assert compare(np.array([np.nan, np.nan]), expected) == "values differ"
+
+
 def test_ndarray_names_the_part_in_every_reason() -> None:
     labels = ndarray("iu", name="labels")
     assert labels(np.array([0, 1]), np.array([0, 1])) is None
