@@ -28,14 +28,29 @@ def _run() -> None:
         config.get_main_option("sqlalchemy.url") or ""
     )
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
             include_object=include_object,
-            render_as_batch=connection.dialect.name == "sqlite",
+            render_as_batch=sqlite,
         )
-        with context.begin_transaction():
-            context.run_migrations()
+        if not sqlite:
+            with context.begin_transaction():
+                context.run_migrations()
+            return
+        # SQLite changes a table by building a new one and dropping the old: with foreign
+        # keys enforced, that drop fails as soon as any row points at the table. Off while
+        # migrating (only outside a transaction does the pragma take), then checked.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration left rows pointing nowhere: {broken[:5]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 _run()

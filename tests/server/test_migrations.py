@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -91,6 +92,41 @@ def test_upgrade_twice_is_harmless(tmp_path: Path) -> None:
     head = ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
     with engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == head
+
+
+def test_upgrade_keeps_the_rows_of_a_database_in_use(tmp_path: Path) -> None:
+    """SQLite rebuilds a table to add a foreign key (0007 on question, 0008 on kata): with
+    foreign keys enforced, dropping the old table would break the rows that point at it."""
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'in-use.db'}")
+    command.upgrade(db.alembic_config(engine), "0006")
+    now = "2026-12-01 10:00:00"
+    with engine.begin() as connection:
+        for statement in (
+            "INSERT INTO user (id, username, password_hash, role, created_at)"
+            f" VALUES (1, 'ann', 'x', 'candidate', '{now}')",
+            "INSERT INTO question (id, prompt, topics, difficulty, source)"
+            " VALUES ('q1', 'Why?', '[]', 'easy', 'notes')",
+            "INSERT INTO kata (id, title, topics, difficulty) VALUES ('k1', 'K', '[]', 'easy')",
+            "INSERT INTO card (id, user_id, question_id, fsrs_card, due, introduced_at)"
+            f" VALUES (1, 1, 'q1', '{{}}', '{now}', '{now}')",
+            "INSERT INTO submission (id, user_id, kata_id, kind, source, status, created_at)"
+            f" VALUES (1, 1, 'k1', 'submit', 'pass', 'done', '{now}')",
+            "INSERT INTO draft (user_id, kata_id, source, updated_at)"
+            f" VALUES (1, 'k1', 'pass', '{now}')",
+        ):
+            connection.exec_driver_sql(statement)
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        counts = {
+            table: connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+            for table in ("user", "question", "kata", "card", "submission", "draft")
+        }
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        revision = MigrationContext.configure(connection).get_current_revision()
+        columns = {column["name"] for column in inspect(connection).get_columns("kata")}
+    assert counts == dict.fromkeys(counts, 1)
+    assert revision == ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
+    assert "owner_id" in columns  # 0008's new column, committed
 
 
 PROCRASTINATE = {
