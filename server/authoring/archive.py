@@ -15,6 +15,7 @@ import io
 import re
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from server.authoring.files import MAX_TOTAL_BYTES, AuthoringError
@@ -110,7 +111,7 @@ def _tar_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
                     raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES} bytes.")
                 handle = archive.extractfile(member)
                 yield name, handle.read() if handle else b""
-    except (tarfile.TarError, EOFError, OSError) as exc:
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise AuthoringError("archive", f"not a readable .tar.gz ({exc}).") from exc
 
 
@@ -135,5 +136,6 @@ def _zip_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
                 if len(content) > MAX_TOTAL_BYTES:
                     raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES} bytes.")
                 yield name, content
-    except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:
+    # An encrypted entry raises RuntimeError; a broken deflate stream, zlib.error.
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, zlib.error) as exc:
         raise AuthoringError("archive", f"not a readable .zip ({exc}).") from exc

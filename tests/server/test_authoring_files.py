@@ -161,6 +161,29 @@ def test_a_zip_symlink_and_traversal_are_refused() -> None:
         read_archive(buffer.getvalue())
 
 
+def _zip_of(text: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("add_two/reference.py", text)
+    return buffer.getvalue()
+
+
+def test_an_encrypted_or_corrupt_zip_is_refused_as_unreadable() -> None:
+    # Bit 0 of the general purpose flags (local header and central directory): encrypted.
+    data = bytearray(_zip_of("x = 1\n"))
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):
+        at = data.index(header) + (6 if header == b"PK\x03\x04" else 8)
+        data[at] |= 1
+    with pytest.raises(AuthoringError, match=r"not a readable \.zip"):
+        read_archive(bytes(data))
+    # The deflated bytes overwritten: no longer a deflate stream.
+    data = bytearray(_zip_of("def add_two(x):\n    return x + 2\n" * 20))
+    start = data.index(b"reference.py") + len(b"reference.py")
+    data[start : start + 16] = b"\xff" * 16
+    with pytest.raises(AuthoringError, match=r"not a readable \.zip"):
+        read_archive(bytes(data))
+
+
 def test_a_zip_of_the_folder_imports_like_the_tar() -> None:
     files = to_files(check_draft(add_draft()))
     buffer = io.BytesIO()
