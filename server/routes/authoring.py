@@ -12,10 +12,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from server.authoring import archive, files, library
 from server.authoring.files import AuthoringError, KataDraft, Solution
 from server.authoring.models import AuthoredKata, CheckStatus, KataVersion
+from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, ManagerUser, SessionDep, render
 from server.models import Role, User
@@ -132,13 +134,22 @@ async def import_kata(
     clock: ClockDep,
     file: UploadFile,
 ) -> Response:
-    """A kata folder archive (as exported) becomes a new kata, checked like any other."""
+    """A kata folder archive (as exported) becomes a new kata, checked like any other.
+
+    Async only to read the upload; unpacking and saving run in the thread pool, off the
+    event loop every other request shares."""
     data = await file.read(archive.MAX_ARCHIVE_BYTES + 1)
+    return await run_in_threadpool(_import, request, session, user, catalog, clock.now(), data)
+
+
+def _import(
+    request: Request, session: Session, user: User, catalog: Catalog, now: datetime, data: bytes
+) -> Response:
     try:
         draft = files.from_files(archive.read_archive(data))
     except AuthoringError as error:
         return _list_page(request, session, user, error=error.message, status_code=422)
-    return _save(request, session, user, catalog, clock.now(), draft, None, from_import=True)
+    return _save(request, session, user, catalog, now, draft, None, from_import=True)
 
 
 @router.get("/{kata_id}")
