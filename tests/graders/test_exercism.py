@@ -395,10 +395,20 @@ class DoorTest(unittest.TestCase):
 }
 
 
-def test_tests_that_read_an_objects_attributes_are_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "check",
+    [
+        "self.assertTrue(door.is_open)",
+        # No dunder sees `is not None`: the harness refuses a method stand-in never called.
+        "self.assertIsNotNone(door.is_open)",
+        "self.assertTrue(hasattr(door, 'is_open'))",
+    ],
+)
+def test_tests_that_read_an_objects_attributes_are_refused(tmp_path: Path, check: str) -> None:
     """Only calls cross to the candidate: a test reading a value off their object would
     check nothing, so the example fails it and the exercise is refused, not imported."""
-    source = write_exercise(tmp_path / "src", "door", **DOOR)
+    tests = DOOR["tests"].replace("self.assertTrue(door.is_open)", check)
+    source = write_exercise(tmp_path / "src", "door", **{**DOOR, "tests": tests})
     outcome = exercism.import_exercise(source, tmp_path / "katas")
     assert outcome.status is Status.REFUSED
     assert any("example" in problem for problem in outcome.problems), outcome.problems

@@ -67,11 +67,14 @@ class Plugin:
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
         statistics: dict[str, Any] = {}
         note: Any = statistics.update
+        self._solution.uncalled.clear()
         with collector.with_value(note):
             try:
-                return (yield)
+                result = yield
             finally:
                 item.stash[_STATS] = statistics
+        self._solution.refuse_uncalled()
+        return result
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(

@@ -88,11 +88,16 @@ class Instance:
 
 
 class Method(CallOnly):
-    """A public method of an `Instance`; calling it sends the call by the object's handle."""
+    """A public method of an `Instance`; calling it sends the call by the object's handle.
+
+    One never called is reported by `Solution.refuse_uncalled`: `assertIsNotNone(obj.size)`
+    reads it as a value in a way no dunder can refuse, and would pass for any candidate.
+    """
 
     def __init__(self, instance: Instance, name: str) -> None:
         self.instance = instance
         self.name = _public(name, "method")
+        instance._solution.uncalled[id(self)] = self
 
     def __repr__(self) -> str:
         return f"<the candidate's method {self.name}>"
@@ -101,6 +106,7 @@ class Method(CallOnly):
         return format_call(f"{self.instance._label}.{self.name}", args, kwargs)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.instance._solution.uncalled.pop(id(self), None)
         return self.instance.call(self.name, args, kwargs, self.describe_call(args, kwargs))
 
 
@@ -114,6 +120,19 @@ class Solution(Named):
         self.function = function
         self.seq = 0
         self.test = ""
+        # The method stand-ins the running test made and has not called (id -> stand-in).
+        self.uncalled: dict[int, Method] = {}
+
+    def refuse_uncalled(self) -> None:
+        """Raise ProxyMisuse if the test read a method of the candidate's object without
+        calling it: whatever it checked of that stand-in, it checked nothing of the object."""
+        if self.uncalled:
+            method = next(iter(self.uncalled.values()))
+            self.uncalled.clear()
+            raise ProxyMisuse(
+                f"{method!r} was read but not called: tests may only call the candidate's "
+                "methods, not read its attributes"
+            )
 
     def named(self, name: str) -> Named:
         """Another public top-level function or class of the submission."""
