@@ -28,6 +28,8 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
+from graders.failures import CandidateRaised, Mismatch
+
 __all__ = [
     "CandidateRaised",
     "Comparison",
@@ -48,55 +50,6 @@ __all__ = [
 
 Comparison = Callable[[Any, Any], str | None]
 """A comparison returns None when `got` is acceptable, else a short reason."""
-
-
-class CandidateRaised(Exception):
-    """The candidate's function raised; carries the exception's type name and message."""
-
-    def __init__(
-        self,
-        type_name: str,
-        message: str,
-        traceback: str = "",
-        *,
-        line: int | None = None,
-        call: str = "",
-    ) -> None:
-        super().__init__(f"{type_name}: {message}")
-        self.type_name = type_name
-        self.message = message
-        self.traceback = traceback
-        self.line = line
-        self.call = call
-
-
-class Mismatch(AssertionError):
-    """The candidate answered, but wrongly."""
-
-    def __init__(
-        self,
-        args: tuple[Any, ...],
-        kwargs: Mapping[str, Any],
-        expected: Any,
-        got: Any,
-        reason: str,
-        *,
-        shown: Mapping[str, str] | None = None,
-        calls: Sequence[str] = (),
-    ) -> None:
-        call = "; ".join(calls) or ", ".join(
-            [*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())]
-        )
-        super().__init__(f"for input ({call}): {reason}; expected {expected!r}, got {got!r}")
-        self.call_args = args
-        self.call_kwargs = dict(kwargs)
-        self.expected = expected
-        self.got = got
-        self.reason = reason
-        # Text the report shows instead of reprs ("input", "expected", "got"), e.g. SQL tables.
-        self.shown = dict(shown or {})
-        # For a stateful check: every call so far, the failing one last, as reports show them.
-        self.calls = tuple(calls)
 
 
 def check(

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graders.kit import Mismatch
+from graders.failures import Mismatch
 
 __all__ = [
     "FUNCTION",

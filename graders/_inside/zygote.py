@@ -149,6 +149,7 @@ def _preload(role: str, isolate: bool) -> Any:
 
         runner.warm_up()
     else:
+        from graders import sqlkata  # noqa: F401 - SQL submissions import it; graders is hidden
         from graders._inside import candidate  # noqa: F401
     # Keep the collector away from the preloaded objects, so forked workers share their pages.
     gc.freeze()

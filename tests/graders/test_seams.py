@@ -21,13 +21,13 @@ OUTSIDE = (
 )
 
 
-def _loaded_after(*modules: str) -> list[str]:
-    """The graders modules a fresh interpreter holds after importing `modules`."""
+def _loaded_after(*modules: str, prefixes: tuple[str, ...] = ("graders",)) -> list[str]:
+    """The modules under `prefixes` a fresh interpreter holds after importing `modules`."""
     code = (
         "import importlib, json, sys\n"
         f"for name in {list(modules)!r}:\n"
         "    importlib.import_module(name)\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('graders'))))\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -54,3 +54,14 @@ def test_the_workers_jobs_do_not_import_the_zygote(module: str, not_loaded: tupl
     loaded = _loaded_after(module)
     assert module in loaded
     assert [name for name in loaded if name.startswith(not_loaded)] == []
+
+
+def test_the_candidates_side_does_not_load_the_test_libraries() -> None:
+    """The candidate's worker runs under the kata's memory limit: Hypothesis and pytest
+    (about 16 MB) are the harness's, and only the SQL katas' query runner is preloaded."""
+    loaded = _loaded_after(
+        "graders._inside.candidate", prefixes=("graders", "hypothesis", "pytest", "_pytest")
+    )
+    assert "graders.sqlkata" in loaded
+    assert [name for name in loaded if not name.startswith("graders")] == []
+    assert "graders.kit" not in loaded
