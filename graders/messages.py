@@ -5,7 +5,7 @@ Four conversations, each with its own kinds, so a message can only be read where
     Order   supervisor -> keeper      JOB(output_cap, strict, payload), KILL()
     Status  keeper -> supervisor      READY(), EXIT(ExitInfo)
     Link    candidate <-> harness     READY(), LOAD_ERROR(problem),
-                                      CALL(seq, target, method, args, kwargs),
+                                      CALL(seq, target, method, args, kwargs, released),
                                       RETURN(seq, value), INSTANCE(seq, handle), RAISE(seq, problem)
     Event   harness -> supervisor     START(test), RESULT(result), DONE(summary),
                                       LOAD_ERROR(problem), GONE(where), PROTOCOL_ERROR(where),
@@ -18,6 +18,9 @@ them, because the other side may be the candidate's code.
 A Link.CALL's target is a top-level name of the submission (str, `method` None) or the handle
 (int) of an object the candidate's process keeps, with the public `method` to call on it.
 Calling a class answers INSTANCE(seq, handle): the object itself never leaves its process.
+`released` lists the handles whose stand-ins the harness dropped since its last call, so the
+candidate's process drops those objects too (a correct class is not failed for the memory of
+the objects a hundred examples made) without a round trip of its own.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ _FIELDS: dict[Kind, int] = {
     Status.EXIT: 1,
     Link.READY: 0,
     Link.LOAD_ERROR: 1,
-    Link.CALL: 5,
+    Link.CALL: 6,
     Link.RETURN: 2,
     Link.INSTANCE: 2,
     Link.RAISE: 2,

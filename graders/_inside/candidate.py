@@ -36,7 +36,8 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     send(link_fd, Link.READY)
     objects = Objects(module)
     while (frame := _next_call(link_fd)) is not None:
-        _kind, (seq, target, method, args, kwargs) = unpack(frame, Link)
+        _kind, (seq, target, method, args, kwargs, released) = unpack(frame, Link)
+        objects.release(released)
         try:
             function, name = objects.resolve(target, method)
             value = function(*args, **kwargs)
@@ -61,11 +62,19 @@ class Objects:
     def __init__(self, module: types.ModuleType) -> None:
         self.namespace = module.__dict__
         self.kept: dict[int, Any] = {}
+        self.handles = 0
 
     def keep(self, instance: Any) -> int:
-        handle = len(self.kept) + 1
-        self.kept[handle] = instance
-        return handle
+        self.handles += 1
+        self.kept[self.handles] = instance
+        return self.handles
+
+    def release(self, handles: Any) -> None:
+        """Drop the objects whose stand-ins the harness no longer holds."""
+        if type(handles) is list:
+            for handle in handles:
+                if type(handle) is int:
+                    self.kept.pop(handle, None)
 
     def resolve(self, target: Any, method: Any) -> tuple[Any, str]:
         """The callable a Link.CALL names, and its name for messages; raise what to report."""

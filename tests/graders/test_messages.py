@@ -11,9 +11,10 @@ from graders.messages import Event, Link, Order, Status, pack, receive, send, un
 
 
 def test_a_message_comes_back_as_its_kind_and_fields() -> None:
-    frame = pack(Link.CALL, 3, "f", None, (1, [2]), {"k": b"v"})
-    assert unpack(frame, Link) == (Link.CALL, (3, "f", None, (1, [2]), {"k": b"v"}))
-    assert unpack(pack(Link.CALL, 4, 1, "get", (1,), {}), Link)[1] == (4, 1, "get", (1,), {})
+    frame = pack(Link.CALL, 3, "f", None, (1, [2]), {"k": b"v"}, [])
+    assert unpack(frame, Link) == (Link.CALL, (3, "f", None, (1, [2]), {"k": b"v"}, []))
+    call = pack(Link.CALL, 4, 1, "get", (1,), {}, [2])
+    assert unpack(call, Link)[1] == (4, 1, "get", (1,), {}, [2])
     assert unpack(pack(Link.INSTANCE, 5, 2), Link) == (Link.INSTANCE, (5, 2))
     assert unpack(pack(Status.READY), Status) == (Status.READY, ())
 
@@ -23,7 +24,7 @@ def test_a_kind_of_another_conversation_is_refused() -> None:
     with pytest.raises(ProtocolError, match="unknown Order"):
         unpack(pack(Link.RETURN, 1, None), Order)
     with pytest.raises(ProtocolError, match="unknown Event"):
-        unpack(pack(Link.CALL, 1, "f", None, (), {}), Event)
+        unpack(pack(Link.CALL, 1, "f", None, (), {}, []), Event)
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,8 @@ def test_a_method_returning_an_object_cannot_send_it(lru_cache: Kata) -> None:
 
 
 PROTOCOL_TESTS = """
+import gc
+
 import pytest
 from graders.kit import CandidateRaised, check
 
@@ -155,6 +157,18 @@ def test_the_candidate_refuses_what_the_proxies_would_not_send(solution):
         with pytest.raises(CandidateRaised, match=message):
             solution.request(target, method, (), {}, "forged")
     check(cache.get, (7,), -1)
+
+
+def test_the_candidate_drops_the_objects_the_tests_dropped(solution):
+    first = solution(1)
+    handle = first._handle
+    del first
+    gc.collect()
+    second = solution(1)  # this call tells the candidate's process the first is gone
+    assert second._handle != handle
+    with pytest.raises(CandidateRaised, match="no object has the handle"):
+        solution.request(handle, "get", (7,), {}, "forged")
+    check(second.get, (7,), -1)
 """
 
 HELPERS = """
@@ -176,4 +190,4 @@ class Counter:
 def test_handles_public_names_and_forgeries(with_lru_tests: Callable[[str], Kata]) -> None:
     report = grade(with_lru_tests(PROTOCOL_TESTS), LRU + HELPERS, hidden=False)
     assert report.passed, (report.message, [t.message for t in report.tests])
-    assert len(report.tests) == 4
+    assert len(report.tests) == 5

@@ -77,6 +77,10 @@ class Instance:
     def __repr__(self) -> str:
         return f"<the candidate's {self._class_name} object>"
 
+    def __del__(self) -> None:
+        # Only a list append: this may run at any moment the collector chooses.
+        self._solution.released.append(self._handle)
+
     def __getattr__(self, name: str) -> Method:
         if name.startswith("_"):
             raise AttributeError(name)
@@ -122,6 +126,8 @@ class Solution(Named):
         self.test = ""
         # The method stand-ins the running test made and has not called (id -> stand-in).
         self.uncalled: dict[int, Method] = {}
+        # Handles of objects no stand-in holds any more; the next call tells the candidate.
+        self.released: list[int] = []
 
     def refuse_uncalled(self) -> None:
         """Raise ProxyMisuse if the test read a method of the candidate's object without
@@ -154,8 +160,9 @@ class Solution(Named):
         misbehaving ends this harness (the judge reports it).
         """
         self.seq += 1
+        released, self.released = self.released, []
         try:
-            message = pack(Link.CALL, self.seq, target, method, args, kwargs)
+            message = pack(Link.CALL, self.seq, target, method, args, kwargs, released)
         except (TypeError, ValueError) as exc:
             raise ProxyMisuse(f"{call}: only plain data can be passed to the candidate") from exc
         try:
