@@ -498,7 +498,12 @@ def _install(
         existed = target.exists()
         if existed:
             target.rename(staging / "replaced")
-        folder.rename(target)
+        try:
+            folder.rename(target)
+        except OSError:
+            if existed:  # put the earlier import back before staging, holding it, is removed
+                (staging / "replaced").rename(target)
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Status.UPDATED if existed else Status.IMPORTED

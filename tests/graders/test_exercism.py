@@ -206,6 +206,30 @@ def test_reimport_is_idempotent_and_updates_a_changed_exercise(tmp_path: Path) -
     assert (wrong / "no_comma.py").is_file(), "wrong/ added by hand is kept (and was checked)"
 
 
+def test_a_reimport_that_cannot_be_put_in_place_keeps_the_earlier_kata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_exercise(tmp_path / "src", "share-out", **SHARE_OUT)
+    katas_dir = tmp_path / "katas"
+    assert exercism.import_exercise(source, katas_dir).status is Status.IMPORTED
+    before = {p.name: p.read_bytes() for p in (katas_dir / "share_out").iterdir()}
+    (source / ".docs" / "instructions.md").write_text("# Instructions\n\nShare it out.\n")
+    rename = Path.rename
+
+    def full_disk(self: Path, target: str | Path) -> Path:
+        # A disk that fails the last step: moving the checked kata from staging into place.
+        if self.name == "share_out" and self.parent.name.startswith(".import-exercism-"):
+            raise OSError(28, "No space left on device")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", full_disk)
+    outcome = exercism.import_exercise(source, katas_dir)
+    assert outcome.status is Status.REFUSED
+    assert "No space left" in outcome.reason
+    assert {p.name: p.read_bytes() for p in (katas_dir / "share_out").iterdir()} == before
+    assert [p.name for p in katas_dir.iterdir()] == ["share_out"], "no staging left behind"
+
+
 def test_a_hand_made_kata_of_the_same_id_is_never_overwritten(tmp_path: Path) -> None:
     katas_dir = tmp_path / "katas"
     shutil.copytree(
