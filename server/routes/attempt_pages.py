@@ -17,6 +17,7 @@ from server.attempts.scoring import is_blank
 from server.attempts.views import item_content, item_title
 from server.catalog import Catalog
 from server.deps import render
+from server.editor_pages import render_editor_page
 from server.grading import GradingQueue
 from server.models import Submission, User
 from server.reviews import ANSWER_MAX_CHARS, as_utc
@@ -42,7 +43,7 @@ def render_item(
         raise HTTPException(404, f"This attempt has {len(items)} items.")
     item = items[number - 1]
     attempts.focus(session=session, attempt=attempt, item=item, now=now)
-    return render(
+    return render_editor_page(
         request,
         "mock/item.html",
         base_url=base_url,

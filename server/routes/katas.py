@@ -8,7 +8,6 @@ yet is a fragment that polls itself every half second until it is.
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
@@ -29,7 +28,7 @@ from server.deps import (
     get_catalog,
     render,
 )
-from server.middleware import CONTENT_SECURITY_POLICY
+from server.editor_pages import render_editor_page
 from server.models import Submission, User
 from server.submissions import Kind, Status, SubmissionRefused
 
@@ -220,7 +219,7 @@ def submission_page(
         next_kata = _next_kata(request, session, user, kata) if solved and kata else None
         return _result(request, submission, kata, solved=solved, next_kata=next_kata)
     draft = drafts.get_draft(session=session, user=user, kata_id=submission.kata_id)
-    return _editor_page(
+    return render_editor_page(
         request, "katas/submission.html", submission=submission, kata=kata, draft=draft
     )
 
@@ -261,7 +260,7 @@ def _kata_page(
     if source is None:
         source = draft.source if draft is not None else kata.starter
     solved = kata.id in katas.solved_ids(session=session, user=user)
-    return _editor_page(
+    return render_editor_page(
         request,
         "katas/page.html",
         status_code=status_code,
@@ -284,31 +283,6 @@ def _kata_page(
 def _next_kata(request: Request, session: Session, user: User, kata: KataSpec) -> KataSpec | None:
     catalog = get_catalog(request)
     return katas.next_kata(session=session, user=user, katas=catalog.katas.values(), after=kata)
-
-
-def _editor_page(
-    request: Request,
-    name: str,
-    *,
-    status_code: int = 200,
-    headers: dict[str, str] | None = None,
-    **context: Any,
-) -> Response:
-    """A page with a code editor. CodeMirror puts its styles in a <style> element, which the
-    app's `style-src 'self'` refuses; this page's policy also allows the one with its nonce."""
-    nonce = secrets.token_urlsafe(16)
-    directives = [
-        f"{part} 'nonce-{nonce}'" if part.startswith("style-src ") else part
-        for part in CONTENT_SECURITY_POLICY.split("; ")
-    ]
-    return render(
-        request,
-        name,
-        status_code=status_code,
-        headers={**(headers or {}), "Content-Security-Policy": "; ".join(directives)},
-        style_nonce=nonce,
-        **context,
-    )
 
 
 def _history(session: Session, user: User, kata: KataSpec) -> list[Submission]:

@@ -176,6 +176,9 @@
       timer = setTimeout(function () { save(false); }, wait);
     });
     field.addEventListener("blur", function () { save(false); });
+    // A kata's code editor (CodeMirror, katas.js) keeps the textarea's value and fires
+    // "input" on it as it changes, and "change" when it loses focus.
+    field.addEventListener("change", function () { save(false); });
     // Leaving the page (closing the tab, reloading) sends what is unsaved with keepalive.
     window.addEventListener("pagehide", function () { save(true); });
     // The Run form sends the textarea itself (and the server saves it), so nothing to do.

@@ -47,3 +47,14 @@ class LiveServer:
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name=button).click()
         expect(page.locator(".nav-user")).to_have_text(username.lower())
+
+
+def set_code(page: Page, code: str, field: str = "source") -> None:
+    """Put `code` in the CodeMirror editor of the textarea `#field`, as typing would: the
+    textarea follows and gets an "input" event (autosave and Run read it)."""
+    page.evaluate(
+        "([field, code]) => KatabankEditor.get(document.getElementById(field))"
+        ".setValue(code, {notify: true})",
+        [field, code],
+    )
+

@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from server.models import Role
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 
 GRADED = 120_000
 POOL = (
@@ -92,7 +92,7 @@ def _take(page: Page, link: str, name: str, code: str) -> None:
     # The autosave script is deferred: typing before it runs is never saved (flaked in CI).
     page.wait_for_load_state("load")
     for text in (code.split("\n")[0] + "\n", code):
-        page.locator("#answer").fill(text)
+        set_code(page, text, field="answer")
         expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=10_000)
 
 

@@ -8,16 +8,13 @@ import re
 
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 
 GRADED = 90_000
 # Right, but slow enough that the page is seen waiting for it.
 SLOW_RIGHT = (
     "import time\n\ntime.sleep(2)\n\n\n"
     "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
-)
-SET_CODE = (
-    "code => KatabankEditor.get(document.getElementById('source')).setValue(code, {notify: true})"
 )
 
 
@@ -36,7 +33,7 @@ def test_shortcuts_busy_buttons_sentences_and_a_question_before_loading(
         assert block.evaluate("el => el.scrollWidth <= el.clientWidth")
 
     with page.expect_response(lambda response: response.url.endswith("/draft")):
-        page.evaluate(SET_CODE, SLOW_RIGHT)
+        set_code(page, SLOW_RIGHT)
     page.locator("#editor .cm-content").click()
     page.keyboard.press("Control+Enter")
     result = page.locator("#result")

@@ -9,15 +9,12 @@ from pathlib import Path
 from playwright.sync_api import Dialog, Locator, Page, expect
 
 from server.config import PROJECT_ROOT
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 from tests.factories import REPRESENTATIVE_KATAS
 
 # A grading includes starting the sandboxes on a fresh server; allow for a slow machine.
 GRADED = 90_000
 FIXED = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
-SET_CODE = (
-    "code => KatabankEditor.get(document.getElementById('source')).setValue(code, {notify: true})"
-)
 
 
 def _grade(page: Page, button: str) -> Locator:
@@ -75,7 +72,7 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
     expect(page.locator("#history tbody tr")).to_have_count(1)
     screenshot(page, "kata-failed")
 
-    page.evaluate(SET_CODE, FIXED)
+    set_code(page, FIXED)
     expect(_grade(page, "Run")).to_have_attribute("data-verdict", "passed")
     expect(page.locator("#result-heading")).to_have_text("Sample tests")
     expect(_grade(page, "Submit").locator(".verdict-badge")).to_have_text("Passed")
@@ -107,7 +104,7 @@ def test_solve_intersection_wrong_then_right_with_history_and_draft(
 
     # Back to the fix, then a reload once it is saved: the draft is what was last typed.
     with page.expect_response(lambda response: response.url.endswith("/draft")) as saved:
-        page.evaluate(SET_CODE, FIXED)
+        set_code(page, FIXED)
     assert saved.value.ok
     page.reload()
     expect(editor).to_contain_text("set(xs) & set(ys)")
@@ -147,7 +144,7 @@ def test_a_new_user_solves_representative_katas_in_the_browser(
     for path in references:
         page.goto(f"{live_server.url}/katas/{path.parent.name}")
         expect(page.locator("#editor .cm-content")).to_be_visible()
-        page.evaluate(SET_CODE, path.read_text(encoding="utf-8"))
+        set_code(page, path.read_text(encoding="utf-8"))
         expect(_grade(page, "Submit").locator(".verdict-badge")).to_have_text("Passed")
     page.goto(live_server.url + "/katas")
     solved = str(len(REPRESENTATIVE_KATAS))

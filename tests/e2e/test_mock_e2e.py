@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 
 # A grading includes starting the sandboxes on a fresh server; allow for a slow machine.
 GRADED = 90_000
@@ -33,7 +33,10 @@ def _start(page: Page, minutes: int, concepts: int, katas: int, topics: tuple[st
 
 def _type(page: Page, text: str) -> None:
     page.wait_for_load_state("load")  # the autosave script is deferred
-    page.locator("#answer").fill(text)
+    if page.locator("#answer[data-editor]").count():  # a kata: the code editor
+        set_code(page, text, field="answer")
+    else:
+        page.locator("#answer").fill(text)
     expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=10_000)
 
 
@@ -68,6 +71,8 @@ def test_a_mixed_mock_answered_reloaded_and_submitted_when_time_runs_out(
     expect(page.locator(".navigator li.answered")).to_have_count(2)
 
     _go(page, 3)
+    # A kata item has the practice page's code editor, starting from the starter.
+    expect(page.locator(".mock-item .cm-content")).to_contain_text("NotImplementedError")
     expect(page.locator("#answer")).to_have_value(re.compile("NotImplementedError"))
     _type(page, FIXED)
     screenshot(page, "mock-item")
@@ -196,7 +201,7 @@ def test_an_interviewer_watches_an_answer_arrive_and_scores_it(
         screenshot(peer, "mock-interviewer-phone")
 
         _go(page, 3)
-        page.locator("#answer").fill(FIXED)
+        _type(page, FIXED)
         page.get_by_role("button", name=re.compile("^Run")).click()
         expect(page.locator("#result")).to_have_attribute("data-status", "done", timeout=GRADED)
         expect(page.locator("#result .suite").first).to_have_text("sample")

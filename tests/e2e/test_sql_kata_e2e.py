@@ -8,13 +8,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 
 GRADED = 90_000
 KATA = "sql_orders_per_customer"
-SET_CODE = (
-    "code => KatabankEditor.get(document.getElementById('source')).setValue(code, {notify: true})"
-)
 # An inner join loses the customers without orders.
 INNER_JOIN = (
     "SELECT c.id, c.name, COUNT(*)\nFROM customers AS c\n"
@@ -34,7 +31,7 @@ def test_wrong_query_shows_tables_then_right_query_passes(
     expect(page.get_by_text("Your solution: an SQLite query")).to_be_visible()
     # The SQL language mode marks keywords (SELECT in the starter's comment is not one).
     with page.expect_response(lambda response: response.url.endswith("/draft")):
-        page.evaluate(SET_CODE, INNER_JOIN)
+        set_code(page, INNER_JOIN)
     editor = page.locator("#editor .cm-content")
     expect(editor).to_contain_text("JOIN orders")
     keyword = editor.locator("span", has_text="SELECT").first
@@ -56,7 +53,7 @@ def test_wrong_query_shows_tables_then_right_query_passes(
     screenshot(page, "sql_kata_counterexample")
 
     with page.expect_response(lambda response: response.url.endswith("/draft")):
-        page.evaluate(SET_CODE, LEFT_JOIN)
+        set_code(page, LEFT_JOIN)
     page.get_by_role("button", name="Submit").click()
     expect(page.locator("#result-heading")).to_have_text("All tests")
     expect(result).to_have_attribute("data-verdict", "passed", timeout=GRADED)

@@ -9,15 +9,12 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 
 from server.config import PROJECT_ROOT
-from tests.e2e.live import LiveServer
+from tests.e2e.live import LiveServer, set_code
 
 GRADED = 90_000
 REFERENCE = (PROJECT_ROOT / "katas" / "lru_cache" / "reference.py").read_text(encoding="utf-8")
 # Right but at capacity 3, which only the hidden property fills: its shrunk calls show it.
 SHORT_AT_THREE = REFERENCE.replace("> self.capacity:", "> self.capacity - (self.capacity == 3):")
-SET_CODE = (
-    "code => KatabankEditor.get(document.getElementById('source')).setValue(code, {notify: true})"
-)
 
 
 def _submit(page: Page) -> Locator:
@@ -44,7 +41,7 @@ def test_a_class_kata_shows_the_shrunk_calls_then_passes(
     expect(editor).to_contain_text("class LRUCache:")
     expect(editor).to_contain_text("def put(self, key: int, value: int) -> None:")
 
-    page.evaluate(SET_CODE, SHORT_AT_THREE)
+    set_code(page, SHORT_AT_THREE)
     result = _submit(page)
     expect(result).to_have_attribute("data-verdict", "failed")
     counterexample = result.locator(".counterexample")
@@ -58,7 +55,7 @@ def test_a_class_kata_shows_the_shrunk_calls_then_passes(
     expect(result.locator(".io-got")).to_have_text("-1")
     screenshot(page, "stateful-kata-failed")
 
-    page.evaluate(SET_CODE, REFERENCE)
+    set_code(page, REFERENCE)
     result = _submit(page)
     expect(result).to_have_attribute("data-verdict", "passed")
     expect(result.locator(".verdict-badge")).to_have_text("Passed")

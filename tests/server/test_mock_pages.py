@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("sample_bank")
 CUSTOM = {"minutes": "10", "concepts": "2", "katas": "0", "topics": "deep-learning"}
 
 
-def _start(client: TestClient, form: dict[str, str] = CUSTOM) -> int:
+def _start(client: TestClient, form: dict[str, Any] = CUSTOM) -> int:
     response = post_form(client, "/mock", form, token_from="/mock")
     assert response.status_code == 303, response.text
     found = re.fullmatch(r"/mock/(\d+)/items/1", response.headers["location"])
@@ -64,6 +65,20 @@ def test_an_item_page_shows_the_question_and_countdown_but_no_answers(
     body = (html.body.html if html.body else None) or ""
     assert "Long Short-Term Memory" not in body  # lstm's answer and key point
     assert "quadratic" not in body  # transformer-drawbacks' key point
+
+
+def test_a_kata_item_has_the_code_editor_and_a_concept_item_a_plain_box(
+    logged_in: TestClient,
+) -> None:
+    form = {**CUSTOM, "concepts": "1", "katas": "1", "topics": ["deep-learning", "sets"]}
+    attempt = _start(logged_in, form)
+    concept, kata = (logged_in.get(f"/mock/{attempt}/items/{n}") for n in (1, 2))
+    assert "data-editor" not in one(page(concept), "#answer").attributes
+    assert not page(concept).css("script[src='/static/katas.js']")
+    assert one(page(kata), "textarea#answer").attributes["data-editor"] == "python"
+    # CodeMirror styles itself with the page's nonce, as on the kata page.
+    nonce = one(page(kata), "script[src='/static/katas.js']").attributes["nonce"]
+    assert nonce and f"'nonce-{nonce}'" in kata.headers["content-security-policy"]
 
 
 def test_coming_back_resumes_at_the_item_last_on_screen(logged_in: TestClient) -> None:
