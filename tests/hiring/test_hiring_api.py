@@ -589,8 +589,47 @@ def test_two_runs_at_once_compare_the_prints_each_stores(
     assert [{pair["a"], pair["b"]} for pair in pairs] == [{ann, ben[0]}]
 
 
-def test_a_mock_interview_is_not_compared(engine: Engine, app: FastAPI) -> None:
-    assert similarity_runs.run(12345, engine=engine, katas=app.state.catalog.katas) == 0
+def test_a_mock_interview_is_never_fingerprinted_or_compared(
+    manager: TestClient,
+    app: FastAPI,
+    clock: ManualClock,
+    queue: RecordingQueue,
+    engine: Engine,
+    make_user: Callable[..., User],
+) -> None:
+    """A mock interview (an attempt with no invitation) is the user's own practice, not the
+    hiring team's to compare: even word for word a candidate's code, it is never printed."""
+    _hand_in(manager, app, _assessment(manager, clock), "Ann", COPIED)
+    (candidate_attempt,) = queue.similarity_ids
+    make_user("alice")
+    practising = _anonymous(app)
+    login(practising, "alice")
+    mock = _post(
+        practising, "/api/mocks", {"minutes": 10, "concepts": 0, "katas": 1, "topics": ["sets"]}
+    ).json()
+    (kata,) = mock["items"]
+    saved = practising.put(
+        f"/api/attempts/{mock['attempt_id']}/items/{kata['item_id']}",
+        json={"source": COPIED},
+        headers=_h(practising),
+    )
+    assert saved.status_code == 200 and kata["kata_id"] == "intersection"
+    submitted = practising.post(
+        f"/api/attempts/{mock['attempt_id']}/submit", headers=_h(practising)
+    )
+    assert submitted.status_code == 202
+    assert practising.get(f"/api/attempts/{mock['attempt_id']}").json()["state"] == "submitted"
+
+    assert queue.similarity_ids == [candidate_attempt]  # no run is asked for the mock
+    katas = app.state.catalog.katas
+    assert similarity_runs.run(mock["attempt_id"], engine=engine, katas=katas) == 0
+    with Session(engine) as session:
+        assert session.exec(select(ItemFingerprint)).all() == []
+        assert similarity_runs.unfinished(session=session) == [candidate_attempt]
+    assert similarity_runs.run(candidate_attempt, engine=engine, katas=katas) == 1
+    with Session(engine) as session:
+        assert [f.item_id for f in session.exec(select(ItemFingerprint))] != [kata["item_id"]]
+        assert similarity_runs.unfinished(session=session) == []
 
 
 def test_decisions_overrides_csv_and_deleting_a_candidate(
