@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlmodel import create_engine
 
 __all__ = [
@@ -19,10 +21,16 @@ __all__ = [
     "downgrade",
     "include_object",
     "make_engine",
+    "transient",
     "upgrade",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Postgres errors worth a retry (SQLSTATE): the server going away or refusing connections for
+# now, a transaction that lost a race (serialization, deadlock) or waited too long for a lock.
+_TRANSIENT_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03"})
+# SQLite's primary result codes SQLITE_BUSY and SQLITE_LOCKED: another connection is writing.
+_SQLITE_BUSY_OR_LOCKED = frozenset({5, 6})
 # A pooled server connection idle this long is pinged before use (see `_ping_when_idle`).
 PING_AFTER_IDLE_SECONDS = 1.0
 
@@ -46,6 +54,21 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def transient(exc: DBAPIError) -> bool:
+    """Whether a database error is a moment's trouble (down, restarting, locked, a lost race)
+    that the same request may get past later, rather than a bug or a broken schema."""
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if isinstance(orig, psycopg.Error):
+        # No SQLSTATE: the client's own failure, to connect or to reach the server mid-query.
+        sqlstate = orig.sqlstate
+        return sqlstate is None or sqlstate.startswith("08") or sqlstate in _TRANSIENT_SQLSTATES
+    if isinstance(orig, sqlite3.Error):
+        return orig.sqlite_errorcode & 0xFF in _SQLITE_BUSY_OR_LOCKED  # extended codes too
+    return False
 
 
 def _ping_when_idle(engine: Engine) -> None:
