@@ -13,6 +13,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.pool import StaticPool
 from sqlmodel import create_engine
 
 __all__ = [
@@ -37,20 +38,24 @@ PING_AFTER_IDLE_SECONDS = 1.0
 
 def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     """An engine for `url` keeping up to `pool_size` connections open (as many again are
-    opened in a burst and closed after); a SQLite file's folder is created when missing.
+    opened in a burst and closed after); a SQLite file's folder is created when missing, and
+    an in-memory SQLite database (`sqlite://`) is one connection every thread shares.
 
     A web process runs up to 40 requests at once in its thread pool, each holding one
     connection at a time: a pool much smaller than that opens and closes a connection (and,
     on SQLite, sets its pragmas) on most requests under load.
     """
     parsed = make_url(url)
-    pool = {"pool_size": pool_size, "max_overflow": pool_size}
+    pool: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size}
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, **pool)
         _ping_when_idle(engine)
         return engine
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory":
+        # An in-memory database lives and dies with its connection: every thread shares one.
+        pool = {"poolclass": StaticPool}
+    else:
+        Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
