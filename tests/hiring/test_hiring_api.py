@@ -6,6 +6,7 @@ deleting a candidate's data. The server's clock is a ManualClock the test moves.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -24,7 +25,7 @@ from sqlmodel import Session, select
 
 from server.attempts.models import AnswerSnapshot, Attempt
 from server.clock import ManualClock
-from server.hiring import similarity, similarity_runs
+from server.hiring import sets, similarity, similarity_runs
 from server.hiring.models import AuditEntry, Invitation, ItemFingerprint
 from server.models import Role, Submission, User
 from tests.factories import RIGHT, SAMPLE_BANK, RecordingQueue, login
@@ -179,6 +180,30 @@ def test_sets_export_and_import_as_toml(manager: TestClient) -> None:
         headers={**_h(manager), "content-type": "application/toml"},
     )
     assert broken.status_code == 422 and "bogus" in broken.json()["detail"]
+
+
+def test_importing_a_set_saves_it_off_the_event_loop(
+    manager: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_loop: list[bool] = []
+    real = sets.create_set
+
+    def noting_the_thread(**kwargs: Any) -> Any:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:  # no event loop runs in this thread
+            on_loop.append(False)
+        return real(**kwargs)
+
+    monkeypatch.setattr(sets, "create_set", noting_the_thread)
+    imported = manager.post(
+        "/api/sets/import",
+        content=b'format = 1\ntitle = "t"\n[[items]]\nkind = "kata"\nid = "intersection"\n',
+        headers={**_h(manager), "content-type": "application/toml"},
+    )
+    assert imported.status_code == 201, imported.text
+    assert on_loop == [False]
 
 
 def test_only_managers_and_only_their_own(
