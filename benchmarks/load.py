@@ -41,7 +41,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,27 +284,43 @@ def _katabank(root: Path, database_url: str, name: str, *arguments: str) -> subp
         )
 
 
-def _start(root: Path, database_url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+@contextmanager
+def _running(
+    root: Path, database_url: str, name: str, *arguments: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A katabank process, stopped on the way out, however that comes (an error, Ctrl-C)."""
+    process = _katabank(root, database_url, name, *arguments)
+    try:
+        yield process
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def _serving(
+    root: Path, database_url: str, workers: int
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`katabank serve` answering on a free port: (its process, its URL)."""
     port = _free_port()
     name = f"serve-{workers}"
-    process = _katabank(
-        root,
-        database_url,
-        name,
-        *("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"katabank serve exited; see {root / name}.log")
-        try:
-            if httpx.get(url + "/login", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
+    arguments = ("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers))
+    with _running(root, database_url, name, *arguments) as process:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while not _answers(url):
+            if process.poll() is not None:
+                raise SystemExit(f"katabank serve exited; see {root / name}.log")
+            if time.monotonic() > deadline:
+                raise SystemExit("katabank serve did not answer within 120 s")
             time.sleep(0.3)
-    process.kill()
-    raise SystemExit("katabank serve did not answer within 120 s")
+        yield process, url
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url + "/login", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -495,22 +511,15 @@ class Result:
 def _measure(
     args: argparse.Namespace, workers: int, root: Path, questions: list[str], katas: list[str]
 ) -> Result:
-    with _database(args.database_url, root, str(workers)) as database_url:
+    with _database(args.database_url, root, str(workers)) as database_url, ExitStack() as running:
         names = [f"load{number:04}" for number in range(max(args.users, args.saturate))]
-        process, url = _start(root, database_url, workers)  # it migrates the new database
+        # It migrates the new database; stopped (like the grader) whatever happens after.
+        process, url = running.enter_context(_serving(root, database_url, workers))
         made = _create_users(database_url, names)
         # With Postgres the web processes only enqueue; one worker grades the few submits.
-        grader = (
-            _katabank(root, database_url, f"worker-{workers}", "worker")
-            if database_url.startswith("postgresql")
-            else None
-        )
-        try:
-            return _phases(args, workers, process.pid, url, made, names, questions, katas)
-        finally:
-            if grader is not None:
-                _stop(grader)
-            _stop(process)
+        if database_url.startswith("postgresql"):
+            running.enter_context(_running(root, database_url, f"worker-{workers}", "worker"))
+        return _phases(args, workers, process.pid, url, made, names, questions, katas)
 
 
 def _phases(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.pool import StaticPool
 from sqlmodel import create_engine
 
 __all__ = [
@@ -19,33 +22,58 @@ __all__ = [
     "downgrade",
     "include_object",
     "make_engine",
+    "transient",
     "upgrade",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Postgres errors worth a retry (SQLSTATE): the server going away or refusing connections for
+# now, a transaction that lost a race (serialization, deadlock) or waited too long for a lock.
+_TRANSIENT_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03"})
+# SQLite's primary result codes SQLITE_BUSY and SQLITE_LOCKED: another connection is writing.
+_SQLITE_BUSY_OR_LOCKED = frozenset({5, 6})
 # A pooled server connection idle this long is pinged before use (see `_ping_when_idle`).
 PING_AFTER_IDLE_SECONDS = 1.0
 
 
 def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     """An engine for `url` keeping up to `pool_size` connections open (as many again are
-    opened in a burst and closed after); a SQLite file's folder is created when missing.
+    opened in a burst and closed after); a SQLite file's folder is created when missing, and
+    an in-memory SQLite database (`sqlite://`) is one connection every thread shares.
 
     A web process runs up to 40 requests at once in its thread pool, each holding one
     connection at a time: a pool much smaller than that opens and closes a connection (and,
     on SQLite, sets its pragmas) on most requests under load.
     """
     parsed = make_url(url)
-    pool = {"pool_size": pool_size, "max_overflow": pool_size}
+    pool: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size}
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, **pool)
         _ping_when_idle(engine)
         return engine
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory":
+        # An in-memory database lives and dies with its connection: every thread shares one.
+        pool = {"poolclass": StaticPool}
+    else:
+        Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def transient(exc: DBAPIError) -> bool:
+    """Whether a database error is a moment's trouble (down, restarting, locked, a lost race)
+    that the same request may get past later, rather than a bug or a broken schema."""
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if isinstance(orig, psycopg.Error):
+        # No SQLSTATE: the client's own failure, to connect or to reach the server mid-query.
+        sqlstate = orig.sqlstate
+        return sqlstate is None or sqlstate.startswith("08") or sqlstate in _TRANSIENT_SQLSTATES
+    if isinstance(orig, sqlite3.Error):
+        return orig.sqlite_errorcode & 0xFF in _SQLITE_BUSY_OR_LOCKED  # extended codes too
+    return False
 
 
 def _ping_when_idle(engine: Engine) -> None:

@@ -12,13 +12,17 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from server import db
 from server.attempts.attempts import AttemptError
 from server.templating import render
 
 __all__ = [
     "LoginRequired",
-    "database_unavailable",
-    "error_response", "install_error_handlers", "wants_json"]
+    "database_error",
+    "error_response",
+    "install_error_handlers",
+    "wants_json",
+]
 
 log = logging.getLogger(__name__)
 
@@ -120,19 +124,24 @@ async def _conflict(request: Request, exc: Exception) -> Response:
     return error_response(request, 409)
 
 
-def database_unavailable(request: Request, exc: Exception) -> Response:
-    """A 503 for a database that restarted under a pooled connection, or is down or locked: a
-    moment's trouble, not a bug. SQLAlchemy has already dropped the pool's dead connections."""
+def database_error(request: Request, exc: OperationalError) -> Response:
+    """A 503 for a moment's trouble: a database that restarted under a pooled connection, is
+    down, or is locked (SQLAlchemy has already dropped the pool's dead connections). Anything
+    else, a missing table say, is a bug: the generic error page, and its traceback logged."""
+    if not db.transient(exc):
+        return _unhandled(request, exc)
     log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc)
     message = "The site could not reach its database just now. Please try again in a moment."
     return error_response(request, 503, message, {"Retry-After": "5"})
 
 
-async def _database_unavailable(request: Request, exc: Exception) -> Response:
-    return database_unavailable(request, exc)
+async def _database_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, OperationalError)
+    return database_error(request, exc)
 
 
-async def _server_error(request: Request, exc: Exception) -> Response:
+def _unhandled(request: Request, exc: Exception) -> Response:
+    """The generic error page for a bug; the error is logged with its traceback."""
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     try:
         return error_response(request, 500)
@@ -141,11 +150,15 @@ async def _server_error(request: Request, exc: Exception) -> Response:
         return Response(_MESSAGES[500], status_code=500, media_type="text/plain")
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _unhandled(request, exc)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(AttemptError, _refused)
     app.add_exception_handler(IntegrityError, _conflict)
-    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(OperationalError, _database_error)
     app.add_exception_handler(Exception, _server_error)

@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from server.apitokens import find_token_user
 from server.config import Settings
 from server.csrf import CSRF_COOKIE, is_token, new_token
-from server.errors import database_unavailable, error_response
+from server.errors import database_error, error_response
 from server.logins import find_login
 from server.models import LoginSession, User
 
@@ -166,7 +166,7 @@ class RequestContextMiddleware:
             and request.url.path.startswith("/api/")
             and authorization[:7].lower() == "bearer "
         )
-        unavailable: OperationalError | None = None
+        failed: OperationalError | None = None
         user: User | None = None
         login: LoginSession | None = None
         try:
@@ -178,7 +178,7 @@ class RequestContextMiddleware:
                     _bearer_user, app_state.engine, authorization[7:].strip()
                 )
         except OperationalError as exc:  # the app's handlers are inside this middleware
-            unavailable = exc
+            failed = exc
         peer = scope["client"][0] if scope.get("client") else "unknown"
         request.state.client = client_address(
             peer,
@@ -212,8 +212,8 @@ class RequestContextMiddleware:
                     )
             await send(message)
 
-        if unavailable is not None:
-            await database_unavailable(request, unavailable)(scope, receive, send_with_headers)
+        if failed is not None:
+            await database_error(request, failed)(scope, receive, send_with_headers)
             return
         limit = settings.max_body_bytes
         declared = request.headers.get("content-length", "")

@@ -17,6 +17,7 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ from server.grading.jobs import (
 )
 from server.hiring import similarity_runs
 
-__all__ = ["HANDLERS", "Resources", "job_app", "register", "run"]
+__all__ = ["HANDLERS", "Resources", "job_app", "make_engine", "register", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
     except ValueError as exc:
         print(f"katabank worker: {exc}; set KATABANK_DATABASE_URL", file=sys.stderr)
         return 1
-    engine = db.make_engine(settings.database_url)
+    engine = make_engine(settings, concurrency)
     try:
         problem = _not_at_head(engine)
         if problem:
@@ -165,6 +166,16 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
     return 0
 
 
+def make_engine(settings: Settings, concurrency: int) -> Engine:
+    """The worker's engine, with a connection for everything its `concurrency` jobs hold at once.
+
+    A job holds at most two: its own session's, and, while that is open, the one LiveKatas
+    looks an authored kata up with. Heartbeats and sweeps hold none of these: they go through
+    the job queue's own connections.
+    """
+    return db.make_engine(settings.database_url, pool_size=2 * concurrency)
+
+
 def _not_at_head(engine: Engine) -> str | None:
     head = ScriptDirectory.from_config(db.alembic_config(engine)).get_current_head()
     with engine.connect() as connection:
@@ -189,6 +200,11 @@ def job_app(url: str, resources: Resources) -> App:
 
 async def _work(resources: Resources, url: str, concurrency: int) -> None:
     lease = resources.settings.worker_lease_seconds
+    # Jobs run in the loop's default thread pool, which holds only a few threads per core;
+    # the two more are for the connections' own blocking calls (name lookups on reconnecting).
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=concurrency + 2, thread_name_prefix="job")
+    )
     app = job_app(url, resources)
     async with (
         app.open_async(),

@@ -4,17 +4,26 @@ An attempt's code is final once it is submitted (by the candidate, or at its dea
 the attempt engine asks the queue for a run of that attempt (`enqueue_similarity`), which the
 embedded queue's threads or a `katabank worker` take up like a grading. A run stores a
 fingerprint (less the kata's starter and reference) for every final kata answer of the
-attempt's assessment that has none yet, then compares the stored ones and updates the
-assessment's flags. Pages only read: `flags_of` and `pending` (a run is still to come).
+attempt's assessment that has none yet, and flags each pair of a new print and another print
+of the same kata that look alike. A pair of prints stored earlier was compared by the run that
+stored the later of the two, so its flag stands. Pages only read: `flags_of` and `pending`.
 
-A second run of the same attempt fingerprints nothing and leaves the flags as they are, so a
-job retried after its worker died, or two runs at once, do no harm.
+A run that finds nothing to fingerprint returns at once and writes nothing. Otherwise it makes
+its prints and compares them with those already stored without any lock, then takes the
+assessment's write lock (an UPDATE of its row: SQLite's database-wide write lock, a row lock
+on Postgres), so that runs for one assessment store one after the other. Under the lock it
+stores only the prints no other run stored meanwhile, compares them with the prints stored
+since it looked (by the runs that held the lock in between: usually none), and writes the
+flags. So when two runs at once each store one print, the second to take the lock compares
+the pair; and a second run of an attempt (a job retried after its worker died, say) finds
+nothing new and does no harm.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 from sqlalchemy import Engine, update
@@ -33,8 +42,17 @@ FLAG_AT: Final = 0.8
 _FINAL: Final = (AttemptState.submitted, AttemptState.graded)
 
 
+@dataclass(frozen=True, slots=True)
+class _Print:
+    """The fingerprint of one final kata answer, and whose answer to which kata it is."""
+
+    invitation_id: int
+    kata_id: str
+    fingerprint: similarity.Fingerprint
+
+
 def run(attempt_id: int, *, engine: Engine, katas: Mapping[str, Kata]) -> int:
-    """Fingerprint what the attempt's assessment lacks, update its flags; how many were stored."""
+    """Fingerprint what the attempt's assessment lacks, flag the new pairs; how many it stored."""
     with Session(engine) as session:
         return _run(session, attempt_id, katas)
 
@@ -45,28 +63,51 @@ def _run(session: Session, attempt_id: int, katas: Mapping[str, Kata]) -> int:
     ).first()
     if assessment_id is None:  # not a hiring attempt, or its candidate was deleted
         return 0
-    # Fingerprinting takes a while: do it before taking the lock, store it under the lock.
-    made = {
-        item.id: (item.kata_id or "", _fingerprint(item, katas))
-        for item in _unprinted(session, assessment_id)
-        if item.id is not None
-    }
+    unprinted = _unprinted(session, assessment_id)
+    seen = _stored(session, assessment_id) if unprinted else {}
     session.commit()
-    # The first write of the transaction: SQLite's write lock, a row lock on Postgres. Runs for
-    # one assessment wait for each other here, so each sees what the one before stored.
+    made = {
+        item.id: _Print(invitation_id, item.kata_id or "", _fingerprint(item, katas))
+        for item, invitation_id in unprinted
+        if item.id is not None and item.id not in seen
+    }
+    if not made:
+        return 0
+    return _store(session, assessment_id, made, seen, _similar(made, {**seen, **made}))
+
+
+def _store(
+    session: Session,
+    assessment_id: int,
+    made: Mapping[int, _Print],
+    seen: Mapping[int, _Print],
+    found: Mapping[tuple[int, int], float],
+) -> int:
+    """Under the assessment's lock, store the prints `made` that no run stored since `seen`
+    was read, and flag their pairs `found` and those with the prints stored since."""
+    # The transaction's first statement, so that what follows reads what the runs before this
+    # one stored (SQLite's snapshot starts here; Postgres reads each statement afresh).
     session.connection().execute(
         update(Assessment).where(col(Assessment.id) == assessment_id).values(id=Assessment.id)
     )
-    stored = 0
-    for item in _unprinted(session, assessment_id):
-        if item.id in made:
-            kata_id, printed = made[item.id]
-            session.add(ItemFingerprint(item_id=item.id, kata_id=kata_id, hashes=printed.rows()))
-            stored += 1
-    session.flush()
-    _update_flags(session, assessment_id)
+    unprinted = {item.id for item, _ in _unprinted(session, assessment_id)}
+    ours = {item_id: printed for item_id, printed in made.items() if item_id in unprinted}
+    since_ids = _stored_ids(session, assessment_id) - seen.keys()
+    since = _stored(session, assessment_id, only=since_ids) if since_ids and ours else {}
+    # A print made here that another run stored meanwhile is that run's: it compared it.
+    flagged = {
+        items: score for items, score in found.items() if all(i in ours or i in seen for i in items)
+    }
+    flagged |= _similar(ours, since)
+    for item_id, printed in ours.items():
+        session.add(
+            ItemFingerprint(
+                item_id=item_id, kata_id=printed.kata_id, hashes=printed.fingerprint.rows()
+            )
+        )
+    _flag(session, assessment_id, flagged, {**seen, **since, **ours})
     session.commit()
-    return stored
+    return len(ours)
 
 
 def _fingerprint(item: AttemptItem, katas: Mapping[str, Kata]) -> similarity.Fingerprint:
@@ -74,14 +115,65 @@ def _fingerprint(item: AttemptItem, katas: Mapping[str, Kata]) -> similarity.Fin
     kata = katas.get(item.kata_id or "")
     if kata is None:  # a kata no longer in the catalog: nothing known to discount
         return printed
-    boilerplate = [similarity.fingerprint(kata.starter), similarity.fingerprint(kata.reference)]
-    return printed.without(boilerplate)
+    return printed.without(_boilerplate(kata.starter, kata.reference))
 
 
-def _final_items(assessment_id: int) -> Any:  # sqlmodel's Select types lose add_columns
-    """The select of every final kata answer of the assessment, with its invitation's id."""
+@lru_cache(maxsize=64)
+def _boilerplate(starter: str, reference: str) -> tuple[similarity.Fingerprint, ...]:
+    """The prints of what a kata gives and expects, kept by their text (a changed kata gets
+    new ones): every answer to the kata is stripped of the same."""
+    return similarity.fingerprint(starter), similarity.fingerprint(reference)
+
+
+def _similar(new: Mapping[int, _Print], old: Mapping[int, _Print]) -> dict[tuple[int, int], float]:
+    """Each pair of a print in `new` and one in `old`, of one kata by two candidates, that
+    reaches FLAG_AT: its similarity by the pair's item ids (the lower first)."""
+    found = {}
+    for x, x_print in new.items():
+        for y, y_print in old.items():
+            if y in new and y <= x:
+                continue  # each pair of new prints once, and no print with itself
+            if x_print.kata_id != y_print.kata_id or x_print.invitation_id == y_print.invitation_id:
+                continue
+            result = similarity.compare_prints(x_print.fingerprint, y_print.fingerprint)
+            if result.comparable and result.similarity >= FLAG_AT:
+                found[min(x, y), max(x, y)] = result.similarity
+    return found
+
+
+def _flag(
+    session: Session,
+    assessment_id: int,
+    found: Mapping[tuple[int, int], float],
+    prints: Mapping[int, _Print],
+) -> None:
+    """Flag the candidates of each pair of items found alike.
+
+    A person confirms or dismisses each flag; a flag already reviewed keeps its status.
+    """
+    existing = {
+        (flag.kata_id, flag.a_id, flag.b_id): flag
+        for flag in session.exec(
+            select(SimilarityFlag).where(SimilarityFlag.assessment_id == assessment_id)
+        ).all()
+    }
+    for (x, y), score in found.items():
+        ids = sorted((prints[x].invitation_id, prints[y].invitation_id))
+        key = (prints[x].kata_id, ids[0], ids[1])
+        flag = existing.get(key) or SimilarityFlag(
+            assessment_id=assessment_id, kata_id=key[0], a_id=key[1], b_id=key[2], similarity=0
+        )
+        # One candidate may have answered the kata twice: the closer pair speaks for them.
+        flag.similarity = max(flag.similarity, round(score, 4))
+        existing[key] = flag
+        session.add(flag)
+
+
+def _final_items(assessment_id: int, *columns: Any) -> Any:  # sqlmodel's select is typed per arity
+    """The select of `columns` for every final kata answer of the assessment."""
     return (
-        select(AttemptItem, Invitation.id)
+        select(*columns)
+        .select_from(AttemptItem)
         .join(Attempt, col(Attempt.id) == col(AttemptItem.attempt_id))
         .join(Invitation, col(Invitation.attempt_id) == col(Attempt.id))
         .where(
@@ -92,46 +184,40 @@ def _final_items(assessment_id: int) -> Any:  # sqlmodel's Select types lose add
     )
 
 
-def _unprinted(session: Session, assessment_id: int) -> list[AttemptItem]:
+def _unprinted(session: Session, assessment_id: int) -> list[tuple[AttemptItem, int]]:
+    """The final kata answers with no stored print yet, each with its invitation's id."""
     missing = (
-        _final_items(assessment_id)
+        _final_items(assessment_id, AttemptItem, Invitation.id)
         .outerjoin(ItemFingerprint, col(ItemFingerprint.item_id) == col(AttemptItem.id))
         .where(col(ItemFingerprint.item_id).is_(None))
     )
-    return [item for item, _ in session.exec(missing).all()]
+    return [(item, invitation_id) for item, invitation_id in session.exec(missing).all()]
 
 
-def _update_flags(session: Session, assessment_id: int) -> None:
-    """Flag every pair of candidates whose stored prints for one kata reach FLAG_AT.
+def _stored_ids(session: Session, assessment_id: int) -> set[int]:
+    printed = _final_items(assessment_id, AttemptItem.id).join(
+        ItemFingerprint, col(ItemFingerprint.item_id) == col(AttemptItem.id)
+    )
+    return set(session.exec(printed).all())
 
-    A person confirms or dismisses each flag; a flag already reviewed keeps its status.
-    """
-    rows = session.exec(
-        _final_items(assessment_id)
-        .add_columns(ItemFingerprint)
-        .join(ItemFingerprint, col(ItemFingerprint.item_id) == col(AttemptItem.id))
-        .order_by(col(Invitation.id))
-    ).all()
-    by_kata: dict[str, list[tuple[int, similarity.Fingerprint]]] = {}
-    for _, invitation_id, stored in rows:
-        printed = similarity.Fingerprint.from_rows(stored.hashes)
-        by_kata.setdefault(stored.kata_id, []).append((invitation_id or 0, printed))
-    existing = {
-        (flag.kata_id, flag.a_id, flag.b_id): flag
-        for flag in session.exec(
-            select(SimilarityFlag).where(SimilarityFlag.assessment_id == assessment_id)
-        ).all()
+
+def _stored(
+    session: Session, assessment_id: int, *, only: Collection[int] | None = None
+) -> dict[int, _Print]:
+    """The stored prints of the assessment (or of the items `only`), by item id."""
+    printed = _final_items(
+        assessment_id,
+        AttemptItem.id,
+        Invitation.id,
+        ItemFingerprint.kata_id,
+        ItemFingerprint.hashes,
+    ).join(ItemFingerprint, col(ItemFingerprint.item_id) == col(AttemptItem.id))
+    if only is not None:
+        printed = printed.where(col(AttemptItem.id).in_(only))
+    return {
+        item_id: _Print(invitation_id, kata_id, similarity.Fingerprint.from_rows(hashes))
+        for item_id, invitation_id, kata_id, hashes in session.exec(printed).all()
     }
-    for kata_id, prints in by_kata.items():
-        for (a_id, a_print), (b_id, b_print) in itertools.combinations(prints, 2):
-            result = similarity.compare_prints(a_print, b_print)
-            if not result.comparable or result.similarity < FLAG_AT:
-                continue
-            flag = existing.get((kata_id, a_id, b_id)) or SimilarityFlag(
-                assessment_id=assessment_id, kata_id=kata_id, a_id=a_id, b_id=b_id, similarity=0
-            )
-            flag.similarity = round(result.similarity, 4)
-            session.add(flag)
 
 
 def flags_of(*, session: Session, assessment: Assessment) -> list[SimilarityFlag]:

@@ -14,8 +14,10 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from server.attempts.models import ItemKind
+from server.catalog import Catalog
 from server.clock import ClockDep
 from server.deps import CatalogDep, MailerDep, ManagerUser, SessionDep, SettingsDep
 from server.hiring import assessments, invitations, reports, sets, similarity_runs
@@ -310,21 +312,30 @@ def export_set(question_set: OwnSet) -> Response:
 async def import_set(
     request: Request, session: SessionDep, user: ManagerUser, catalog: CatalogDep, clock: ClockDep
 ) -> SetCreated:
-    """Create a set from a TOML set file (the body), as exported."""
+    """Create a set from a TOML set file (the body), as exported.
+
+    Async only to read the body; reading the file and saving the set run in the thread pool,
+    off the event loop every other request shares."""
     raw = await request.body()
+    return await run_in_threadpool(_import_set, raw, session, user, catalog, clock.now())
+
+
+def _import_set(
+    raw: bytes, session: Session, user: User, catalog: Catalog, now: datetime
+) -> SetCreated:
     try:
         title, description, entries = sets.import_toml(raw.decode("utf-8"))
-        created = sets.create_set(
-            session=session,
-            owner=user,
-            title=title,
-            description=description,
-            entries=entries,
-            catalog=catalog,
-            now=clock.now(),
-        )
     except UnicodeDecodeError:
         raise sets.SetError("The file is not UTF-8 text.") from None
+    created = sets.create_set(
+        session=session,
+        owner=user,
+        title=title,
+        description=description,
+        entries=entries,
+        catalog=catalog,
+        now=now,
+    )
     return SetCreated(set_id=created.id or 0)
 
 

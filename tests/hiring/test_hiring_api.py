@@ -6,9 +6,11 @@ deleting a candidate's data. The server's clock is a ManualClock the test moves.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
+import threading
 import time
 import tomllib
 from collections.abc import Callable
@@ -18,12 +20,12 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import Session, select
 
 from server.attempts.models import AnswerSnapshot, Attempt
 from server.clock import ManualClock
-from server.hiring import similarity, similarity_runs
+from server.hiring import sets, similarity, similarity_runs
 from server.hiring.models import AuditEntry, Invitation, ItemFingerprint
 from server.models import Role, Submission, User
 from tests.factories import RIGHT, SAMPLE_BANK, RecordingQueue, login
@@ -178,6 +180,30 @@ def test_sets_export_and_import_as_toml(manager: TestClient) -> None:
         headers={**_h(manager), "content-type": "application/toml"},
     )
     assert broken.status_code == 422 and "bogus" in broken.json()["detail"]
+
+
+def test_importing_a_set_saves_it_off_the_event_loop(
+    manager: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_loop: list[bool] = []
+    real = sets.create_set
+
+    def noting_the_thread(**kwargs: Any) -> Any:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:  # no event loop runs in this thread
+            on_loop.append(False)
+        return real(**kwargs)
+
+    monkeypatch.setattr(sets, "create_set", noting_the_thread)
+    imported = manager.post(
+        "/api/sets/import",
+        content=b'format = 1\ntitle = "t"\n[[items]]\nkind = "kata"\nid = "intersection"\n',
+        headers={**_h(manager), "content-type": "application/toml"},
+    )
+    assert imported.status_code == 201, imported.text
+    assert on_loop == [False]
 
 
 def test_only_managers_and_only_their_own(
@@ -407,15 +433,20 @@ def _run_similarity(app: FastAPI, engine: Engine, queue: RecordingQueue) -> list
 
 def _submit_three(manager: TestClient, app: FastAPI, assessment_id: int) -> list[int]:
     """Ann and Ben hand in one solution renamed, Cat her own; their invitation ids."""
+    return [
+        _hand_in(manager, app, assessment_id, name, source)
+        for name, source in (("Ann", COPIED), ("Ben", RENAMED), ("Cat", RIGHT))
+    ]
+
+
+def _hand_in(manager: TestClient, app: FastAPI, assessment_id: int, name: str, source: str) -> int:
+    """A new candidate submits `source` for the kata; their invitation id."""
     candidate = _anonymous(app)
-    ids = []
-    for name, source in (("Ann", COPIED), ("Ben", RENAMED), ("Cat", RIGHT)):
-        invitation_id, token = _invite(manager, assessment_id, name=name)
-        items = candidate.post(f"/api/take/{token}/start", json={"name": name}).json()["items"]
-        candidate.put(f"/api/take/{token}/items/{items[2]['item_id']}", json={"source": source})
-        assert candidate.post(f"/api/take/{token}/submit").status_code == 202
-        ids.append(invitation_id)
-    return ids
+    invitation_id, token = _invite(manager, assessment_id, name=name)
+    items = candidate.post(f"/api/take/{token}/start", json={"name": name}).json()["items"]
+    candidate.put(f"/api/take/{token}/items/{items[2]['item_id']}", json={"source": source})
+    assert candidate.post(f"/api/take/{token}/submit").status_code == 202
+    return invitation_id
 
 
 def test_reading_reports_and_flags_fingerprints_nothing(
@@ -431,9 +462,6 @@ def test_reading_reports_and_flags_fingerprints_nothing(
     assessment_url = f"/manage/assessments/{assessment_id}"
     assert "Similarity check pending" in manager.get(assessment_url).text
     assert len(queue.similarity_ids) == 3  # one run per submitted attempt
-    # The first run fingerprints all three final answers; the others find nothing left to do.
-    assert _run_similarity(app, engine, queue) == [3, 0, 0]
-
     made: list[str] = []
     real = similarity.fingerprint
 
@@ -442,6 +470,14 @@ def test_reading_reports_and_flags_fingerprints_nothing(
         return real(source)
 
     monkeypatch.setattr(similarity, "fingerprint", counted)
+    # The first run fingerprints all three final answers; the others find nothing left to do.
+    assert _run_similarity(app, engine, queue) == [3, 0, 0]
+    assert made.count(COPIED) == 1 and made.count(RENAMED) == 1 and made.count(RIGHT) == 1
+    # The kata's starter and reference are fingerprinted once at most, not once per answer.
+    kata = app.state.catalog.katas["intersection"]
+    assert made.count(kata.starter) <= 1 and made.count(kata.reference) <= 1
+
+    made.clear()
     report = manager.get(f"/api/assessments/{assessment_id}/report").json()
     page = manager.get(assessment_url).text
     flag_page = manager.get(f"{assessment_url}/flags/{report['similar_pairs'][0]['flag_id']}")
@@ -485,8 +521,140 @@ def test_a_similarity_run_again_changes_nothing(
     assert manager.get(f"/api/assessments/{assessment_id}/report").json()["similar_pairs"] == []
 
 
-def test_a_mock_interview_is_not_compared(engine: Engine, app: FastAPI) -> None:
-    assert similarity_runs.run(12345, engine=engine, katas=app.state.catalog.katas) == 0
+def test_a_run_with_nothing_new_to_fingerprint_writes_nothing(
+    manager: TestClient, app: FastAPI, clock: ManualClock, queue: RecordingQueue, engine: Engine
+) -> None:
+    _submit_three(manager, app, _assessment(manager, clock))
+    _run_similarity(app, engine, queue)
+    writes: list[str] = []
+
+    def note_write(*args: Any) -> None:
+        statement = args[2].lstrip().upper()
+        if statement.startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note_write)
+    try:
+        assert _run_similarity(app, engine, queue) == [0, 0, 0]
+    finally:
+        event.remove(engine, "before_cursor_execute", note_write)
+    assert writes == []  # not even the assessment's lock
+
+
+def test_each_new_print_is_compared_with_every_one_stored_before(
+    manager: TestClient, app: FastAPI, clock: ManualClock, queue: RecordingQueue, engine: Engine
+) -> None:
+    assessment_id = _assessment(manager, clock)
+    report_url = f"/api/assessments/{assessment_id}/report"
+    katas = app.state.catalog.katas
+
+    def hand_in_and_run(name: str, source: str) -> int:
+        invitation_id = _hand_in(manager, app, assessment_id, name, source)
+        assert similarity_runs.run(queue.similarity_ids[-1], engine=engine, katas=katas) == 1
+        return invitation_id
+
+    ann = hand_in_and_run("Ann", COPIED)
+    assert manager.get(report_url).json()["similar_pairs"] == []
+    ben = hand_in_and_run("Ben", RENAMED)
+    (first,) = manager.get(report_url).json()["similar_pairs"]
+    dismissed = manager.put(
+        f"/api/assessments/{assessment_id}/flags/{first['flag_id']}",
+        json={"status": "dismissed"},
+        headers=_h(manager),
+    )
+    assert dismissed.status_code == 204
+    cat = hand_in_and_run("Cat", COPIED)
+    pairs = {
+        frozenset((pair["a"], pair["b"])): pair
+        for pair in manager.get(report_url).json()["similar_pairs"]
+    }
+    assert set(pairs) == {frozenset(p) for p in ((ann, ben), (ann, cat), (ben, cat))}
+    # The pair compared in an earlier run keeps its flag, and the reviewer's word on it.
+    assert pairs[frozenset((ann, ben))] == {**first, "status": "dismissed"}
+
+
+def test_two_runs_at_once_compare_the_prints_each_stores(
+    manager: TestClient, app: FastAPI, clock: ManualClock, queue: RecordingQueue, engine: Engine
+) -> None:
+    """Run A has read the stored prints and is fingerprinting Ann's answer when Ben submits and
+    run B reads (Ann's print not yet stored); A stores Ann's, then B stores Ben's."""
+    assessment_id = _assessment(manager, clock)
+    katas = app.state.catalog.katas
+    ann = _hand_in(manager, app, assessment_id, "Ann", COPIED)
+    b_has_read, a_has_stored = threading.Event(), threading.Event()
+    stored: dict[str, int] = {}
+    ben: list[int] = []
+
+    def run_b() -> None:
+        stored["B"] = similarity_runs.run(queue.similarity_ids[-1], engine=engine, katas=katas)
+
+    b = threading.Thread(target=run_b)
+    real = similarity.fingerprint
+
+    def interleaved(source: str) -> similarity.Fingerprint:
+        if threading.current_thread() is b and not b_has_read.is_set():
+            b_has_read.set()
+            assert a_has_stored.wait(30)
+        elif threading.current_thread() is not b and not ben:
+            ben.append(_hand_in(manager, app, assessment_id, "Ben", RENAMED))
+            b.start()
+            assert b_has_read.wait(30)
+        return real(source)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similarity, "fingerprint", interleaved)
+        try:
+            stored["A"] = similarity_runs.run(queue.similarity_ids[0], engine=engine, katas=katas)
+        finally:
+            a_has_stored.set()
+            if ben:
+                b.join(30)
+    assert stored == {"A": 1, "B": 1}
+    pairs = manager.get(f"/api/assessments/{assessment_id}/report").json()["similar_pairs"]
+    assert [{pair["a"], pair["b"]} for pair in pairs] == [{ann, ben[0]}]
+
+
+def test_a_mock_interview_is_never_fingerprinted_or_compared(
+    manager: TestClient,
+    app: FastAPI,
+    clock: ManualClock,
+    queue: RecordingQueue,
+    engine: Engine,
+    make_user: Callable[..., User],
+) -> None:
+    """A mock interview (an attempt with no invitation) is the user's own practice, not the
+    hiring team's to compare: even word for word a candidate's code, it is never printed."""
+    _hand_in(manager, app, _assessment(manager, clock), "Ann", COPIED)
+    (candidate_attempt,) = queue.similarity_ids
+    make_user("alice")
+    practising = _anonymous(app)
+    login(practising, "alice")
+    mock = _post(
+        practising, "/api/mocks", {"minutes": 10, "concepts": 0, "katas": 1, "topics": ["sets"]}
+    ).json()
+    (kata,) = mock["items"]
+    saved = practising.put(
+        f"/api/attempts/{mock['attempt_id']}/items/{kata['item_id']}",
+        json={"source": COPIED},
+        headers=_h(practising),
+    )
+    assert saved.status_code == 200 and kata["kata_id"] == "intersection"
+    submitted = practising.post(
+        f"/api/attempts/{mock['attempt_id']}/submit", headers=_h(practising)
+    )
+    assert submitted.status_code == 202
+    assert practising.get(f"/api/attempts/{mock['attempt_id']}").json()["state"] == "submitted"
+
+    assert queue.similarity_ids == [candidate_attempt]  # no run is asked for the mock
+    katas = app.state.catalog.katas
+    assert similarity_runs.run(mock["attempt_id"], engine=engine, katas=katas) == 0
+    with Session(engine) as session:
+        assert session.exec(select(ItemFingerprint)).all() == []
+        assert similarity_runs.unfinished(session=session) == [candidate_attempt]
+    assert similarity_runs.run(candidate_attempt, engine=engine, katas=katas) == 1
+    with Session(engine) as session:
+        assert [f.item_id for f in session.exec(select(ItemFingerprint))] != [kata["item_id"]]
+        assert similarity_runs.unfinished(session=session) == []
 
 
 def test_decisions_overrides_csv_and_deleting_a_candidate(

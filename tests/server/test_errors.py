@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
+from sqlalchemy import Engine, event
+from sqlalchemy import text as sql
 from sqlmodel import Session
 
 from server.models import User
-from tests.factories import csrf_token, page, post_form, text
+from tests.factories import PASSWORD, csrf_token, login, page, post_form, text
 
 
 def _message(response: Response, status: int) -> str:
@@ -113,6 +119,72 @@ def test_an_unexpected_error_is_logged_and_shown_as_a_friendly_500(
     assert "has been logged" in _message(response, 500)
     assert "kaboom" not in response.text
     assert any("GET /boom" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("table", "path"),
+    [("practiceevent", "/progress"), ("loginsession", "/questions")],  # a route's, the login's
+)
+def test_a_database_error_that_is_a_bug_is_logged_with_its_traceback_as_a_500(
+    app: FastAPI,
+    engine: Engine,
+    user: User,
+    caplog: pytest.LogCaptureFixture,
+    table: str,
+    path: str,
+) -> None:
+    # A table gone: on SQLite an OperationalError like a locked database, but no moment's
+    # trouble that trying again would cure (on Postgres a ProgrammingError).
+    browser = TestClient(app, raise_server_exceptions=False)
+    login(browser)
+    with engine.begin() as connection:
+        connection.execute(sql(f"ALTER TABLE {table} RENAME TO {table}_gone"))
+    with caplog.at_level(logging.ERROR):
+        response = browser.get(path)
+    assert "has been logged" in _message(response, 500)
+    assert table not in response.text and "retry-after" not in response.headers
+    (record,) = [r for r in caplog.records if f"GET {path}" in r.getMessage()]
+    assert record.exc_info is not None and table in str(record.exc_info[1])
+
+
+@contextmanager
+def _logins_locked(engine: Engine) -> Iterator[None]:
+    """Another connection holds SQLite's write lock, or Postgres's lock on the login table;
+    the app's connections wait 0.1 s for a lock, not 30."""
+
+    @event.listens_for(engine, "connect")
+    def wait_briefly(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        sqlite = engine.dialect.name == "sqlite"
+        cursor.execute("PRAGMA busy_timeout=100" if sqlite else "SET lock_timeout = 100")
+        cursor.close()
+        dbapi_connection.commit()
+
+    engine.dispose()  # the pooled connections were made before
+    if engine.dialect.name == "sqlite":
+        holder = sqlite3.connect(engine.url.database or "", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+    else:
+        with engine.connect() as connection:
+            connection.execute(sql("LOCK TABLE loginsession IN EXCLUSIVE MODE"))
+            yield
+            connection.rollback()
+
+
+def test_a_locked_database_is_a_503_to_try_again(
+    client: TestClient, engine: Engine, user: User
+) -> None:
+    form = {"csrf_token": csrf_token(client, "/login"), "username": "alice", "password": PASSWORD}
+    with _logins_locked(engine):
+        refused = client.post("/login", data=form, follow_redirects=False)
+    assert refused.status_code == 503, refused.text
+    assert refused.headers["retry-after"] == "5"
+    assert client.post("/login", data=form, follow_redirects=False).status_code == 303
 
 
 def test_a_unique_row_written_twice_is_a_409_not_a_500(app: FastAPI, user: User) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
 from server.app import create_app
@@ -60,5 +63,25 @@ def test_a_sqlite_database_is_in_wal_mode_and_the_pool_keeps_its_connections(
         for connection in held:
             connection.close()
         assert engine.pool.checkedin() == 12  # type: ignore[attr-defined]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_sqlite_database_is_one_database_every_thread_shares(url: str) -> None:
+    engine = make_engine(url, pool_size=12)  # the size means nothing for one shared connection
+    try:
+        with engine.begin() as connection:
+            assert connection.execute(sql("SELECT 1")).scalar() == 1
+            connection.execute(sql("CREATE TABLE note (body TEXT)"))
+            connection.execute(sql("INSERT INTO note VALUES ('kept')"))
+
+        def read() -> object:
+            with engine.connect() as connection:
+                return connection.execute(sql("SELECT body FROM note")).scalar()
+
+        with ThreadPoolExecutor(max_workers=1) as other_thread:
+            seen = other_thread.submit(read)
+            assert seen.result() == "kept"
     finally:
         engine.dispose()

@@ -177,8 +177,10 @@ def test_a_kata_check_is_a_job_a_killed_worker_leaves_to_the_next(
         # the check job records its attempt.
         _wait_for(
             "the first worker checks the kata",
-            lambda: _query(postgres_url, "SELECT status, attempts FROM kataversion")
-            == [("checking", 1)],
+            lambda: (
+                _query(postgres_url, "SELECT status, attempts FROM kataversion")
+                == [("checking", 1)]
+            ),
         )
         first.process.send_signal(signal.SIGKILL)
         first.process.wait(timeout=30)
@@ -212,3 +214,17 @@ def test_a_worker_refuses_a_database_not_migrated_yet(
     settings = Settings(database_url=postgres_url)
     assert worker.run(settings, concurrency=1, name="w", metrics_port=None) == 1
     assert "run `katabank db upgrade` first" in capsys.readouterr().err
+
+
+def test_the_worker_engine_keeps_a_connection_for_all_its_jobs_hold_at_once(
+    postgres_url: str,
+) -> None:
+    engine = worker.make_engine(Settings(database_url=postgres_url), concurrency=6)
+    try:
+        held = [engine.connect() for _ in range(12)]  # each job's session and kata lookup
+        for connection in held:
+            connection.close()
+        # All kept: none was an overflow connection, opened for one use and closed after.
+        assert engine.pool.checkedin() == 12  # type: ignore[attr-defined]
+    finally:
+        engine.dispose()
