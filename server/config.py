@@ -48,7 +48,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=256 * 1024,
         ge=1024,
-        description="Largest request body accepted, in bytes; larger requests get HTTP 413.",
+        description=(
+            "Largest request body accepted, in bytes; larger requests get HTTP 413. Keep it at "
+            "224 KiB or more: the kata editor posts up to 100,000 bytes of files, newlines as CRLF."
+        ),
     )
     page_size: int = Field(
         default=20,

@@ -27,7 +27,10 @@ __all__ = ["router"]
 router = APIRouter(prefix="/manage/katas")
 
 KataId = Annotated[str, Path(max_length=files.MAX_ID)]
-Code = Annotated[str, Form(max_length=files.MAX_CODE)]
+# The statement and code fields have no length of their own here: the request body cap bounds
+# them, and check_draft names a field over its limit on the form, with everything kept as typed
+# (a 400 page would lose the edit, and the browser's CRLF newlines count twice here).
+Code = Annotated[str, Form()]
 Names = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
 Codes = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
 _LIMIT_FIELDS = ("wall_seconds", "cpu_seconds", "memory_mb")
@@ -78,7 +81,7 @@ def create_kata(
     wall_seconds: Annotated[str, Form(max_length=8)] = "",
     cpu_seconds: Annotated[str, Form(max_length=8)] = "",
     memory_mb: Annotated[str, Form(max_length=8)] = "",
-    statement: Annotated[str, Form(max_length=files.MAX_STATEMENT)] = "",
+    statement: Code = "",
     starter: Code = "",
     reference: Code = "",
     tests_sample: Code = "",

@@ -378,9 +378,11 @@ def test_a_refused_form_is_shown_again_with_what_was_typed(
     shown = page(refused)
     assert "title" in one(shown, "#form-error").text()
     assert one(shown, "#field-function").attributes["value"] == "not valid"
-    # Past a field's limit the form is malformed: refused before the domain sees it.
+    # Past a field's limit too: the form comes back naming the limit, the text kept.
     big = post_form(client, "/manage/katas", add_form(statement="x" * 60_000))
-    assert big.status_code == 400 and big.headers["content-type"].startswith("text/html")
+    assert big.status_code == 422
+    assert "at most 50000 characters" in one(page(big), "#form-error").text()
+    assert one(page(big), "#field-statement").text() == "x" * 60_000
     assert post_form(client, "/manage/katas", add_form()).status_code == 303
     edit = add_form(editing="add_two", expected_minutes="soon", title="Kept as typed")
     refused_edit = post_form(client, "/manage/katas", edit)
