@@ -23,6 +23,7 @@ from server.authoring.models import KataVersion
 from server.models import Role, User
 from tests.factories import RecordingQueue, login, one, page
 from tests.server.authoring_kata import HIDDEN, add_draft
+from tests.server.test_authoring_files import pax_bomb
 
 BOUNDARY = "----WebKitFormBoundaryk4tAb4nKt3stF0rm"
 
@@ -139,3 +140,9 @@ def test_a_draft_over_the_size_limit_is_refused_on_the_form_naming_the_limit(
     refused = _import(ann, export_archive("add_two", over))
     assert refused.status_code == 422
     assert f"more than {MAX_TOTAL_BYTES:,} bytes" in one(page(refused), ".form-error").text()
+
+
+def test_an_archive_with_a_huge_pax_header_is_refused_on_the_page(ann: TestClient) -> None:
+    refused = _import(ann, pax_bomb())
+    assert refused.status_code == 422
+    assert one(page(refused), ".form-error").text().startswith("archive: unpacks to more than")
