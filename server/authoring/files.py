@@ -343,4 +343,4 @@ def _int(value: Any) -> int:
 def _number(key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{key!r} must be a number, not {value!r}")
-    return float(value)
+    return value  # a whole number stays one: the editor shows memory_mb = 300 as 300, not 300.0

@@ -33,7 +33,7 @@ KataId = Annotated[str, Path(max_length=files.MAX_ID)]
 Code = Annotated[str, Form()]
 Names = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
 Codes = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
-_LIMIT_FIELDS = ("wall_seconds", "cpu_seconds", "memory_mb")
+_LIMIT_FIELDS = ("wall_seconds", "cpu_seconds", "memory_mb", "output_kb")
 _NEW = KataDraft(
     kata_id="",
     title="",
@@ -81,6 +81,7 @@ def create_kata(
     wall_seconds: Annotated[str, Form(max_length=8)] = "",
     cpu_seconds: Annotated[str, Form(max_length=8)] = "",
     memory_mb: Annotated[str, Form(max_length=8)] = "",
+    output_kb: Annotated[str, Form(max_length=8)] = "",
     statement: Code = "",
     starter: Code = "",
     reference: Code = "",
@@ -108,7 +109,7 @@ def create_kata(
         limits=tuple(
             (name, _number(value))
             for name, value in zip(
-                _LIMIT_FIELDS, (wall_seconds, cpu_seconds, memory_mb), strict=True
+                _LIMIT_FIELDS, (wall_seconds, cpu_seconds, memory_mb, output_kb), strict=True
             )
             if value.strip()
         ),

@@ -146,3 +146,21 @@ def test_an_archive_with_a_huge_pax_header_is_refused_on_the_page(ann: TestClien
     refused = _import(ann, pax_bomb())
     assert refused.status_code == 422
     assert one(page(refused), ".form-error").text().startswith("archive: unpacks to more than")
+
+
+def test_every_limit_of_an_imported_kata_is_shown_and_saved(
+    ann: TestClient, engine: Engine
+) -> None:
+    limits = (("wall_seconds", 4.0), ("cpu_seconds", 3.0), ("memory_mb", 300), ("output_kb", 16))
+    files = to_files(check_draft(add_draft(limits=limits)))
+    assert _import(ann, export_archive("add_two", files)).status_code == 303
+    editor = page(ann.get("/manage/katas/add_two"))
+    shown = {key: one(editor, f"#field-{key}").attributes["value"] for key, _ in limits}
+    assert shown == {
+        "wall_seconds": "4.0",
+        "cpu_seconds": "3.0",
+        "memory_mb": "300",
+        "output_kb": "16",
+    }
+    assert _send(ann, editor).status_code == 303
+    assert _versions(engine) == [files, files]
