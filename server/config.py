@@ -205,6 +205,15 @@ class Settings(BaseSettings):
         le=10_000,
         description="Typed answers (answer mode) each user may send per minute; more are refused.",
     )
+    kata_saves_per_hour: int = Field(
+        default=60,
+        ge=1,
+        le=10_000,
+        description=(
+            "Kata versions each manager may save or import per hour in the kata editor (each "
+            "queues a sandbox check); more are refused with the form kept."
+        ),
+    )
     grading_queue: Literal["auto", "embedded", "jobs"] = Field(
         default="auto",
         description=(

@@ -7,6 +7,7 @@ recording queue: the sandbox check has its own tests (test_authoring.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,12 +18,16 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from server.app import create_app
 from server.authoring.archive import export_archive
 from server.authoring.files import MAX_TOTAL_BYTES, KataDraft, check_draft, to_files
 from server.authoring.models import KataVersion
+from server.clock import ManualClock
+from server.config import Settings
 from server.models import Role, User
-from tests.factories import RecordingQueue, login, one, page
-from tests.server.authoring_kata import HIDDEN, add_draft
+from tests.factories import RecordingQueue, login, one, page, post_form
+from tests.factories import make_user as make_user_in
+from tests.server.authoring_kata import HIDDEN, add_draft, add_form
 from tests.server.test_authoring_files import pax_bomb
 
 BOUNDARY = "----WebKitFormBoundaryk4tAb4nKt3stF0rm"
@@ -164,3 +169,37 @@ def test_every_limit_of_an_imported_kata_is_shown_and_saved(
     }
     assert _send(ann, editor).status_code == 303
     assert _versions(engine) == [files, files]
+
+
+def test_saves_are_rate_limited_per_author_and_a_refused_save_keeps_the_text(
+    settings: Settings,
+) -> None:
+    app = create_app(settings.model_copy(update={"kata_saves_per_hour": 2}))
+    clock = ManualClock(datetime(2027, 1, 10, 9, 0, tzinfo=UTC))
+    with TestClient(app) as client:
+        app.state.grading = queue = RecordingQueue()
+        app.state.clock = clock
+        make_user_in(app.state.engine, "ann", role=Role.manager)
+        login(client, "ann")
+        assert post_form(client, "/manage/katas", add_form()).status_code == 303
+        editor = page(client.get("/manage/katas/add_two"))
+        assert _send(client, editor, title="").status_code == 422  # refused: not counted
+        assert _send(client, editor).status_code == 303
+        clock.advance(minutes=59)
+
+        typed = one(editor, "#field-statement").text() + "\nTyped before the limit.\n"
+        limited = _send(client, editor, statement=typed)
+        assert limited.status_code == 429
+        assert limited.headers["Retry-After"] == "60"
+        shown = page(limited)
+        assert "2 saves in the last hour" in one(shown, "#form-error").text()
+        assert "Typed before the limit." in one(shown, "#field-statement").text()
+        archive = export_archive("add_three", to_files(check_draft(add_draft("add_three"))))
+        imported = _import(client, archive)
+        assert imported.status_code == 429
+        assert "2 saves in the last hour" in one(page(imported), ".form-error").text()
+        assert len(queue.version_ids) == 2
+
+        clock.advance(minutes=1)
+        assert _send(client, editor, statement=typed).status_code == 303
+        assert len(queue.version_ids) == 3
