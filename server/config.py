@@ -48,7 +48,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=256 * 1024,
         ge=1024,
-        description="Largest request body accepted, in bytes; larger requests get HTTP 413.",
+        description=(
+            "Largest request body accepted, in bytes; larger requests get HTTP 413. Keep it at "
+            "224 KiB or more: the kata editor posts up to 100,000 bytes of files, newlines as CRLF."
+        ),
     )
     page_size: int = Field(
         default=20,
@@ -201,6 +204,15 @@ class Settings(BaseSettings):
         ge=1,
         le=10_000,
         description="Typed answers (answer mode) each user may send per minute; more are refused.",
+    )
+    kata_saves_per_hour: int = Field(
+        default=60,
+        ge=1,
+        le=10_000,
+        description=(
+            "Kata versions each manager may save or import per hour in the kata editor (each "
+            "queues a sandbox check); more are refused with the form kept."
+        ),
     )
     grading_queue: Literal["auto", "embedded", "jobs"] = Field(
         default="auto",

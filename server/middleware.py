@@ -143,6 +143,10 @@ def _cache_control(path: str, is_static: bool) -> str:
     return "no-cache"
 
 
+def _too_large(limit: int) -> str:
+    return f"The request was larger than this site accepts ({limit:,} bytes at most)."
+
+
 class RequestContextMiddleware:
     """Sets `request.state.user`, `.login` and `.csrf_token`; refuses (413) an oversized body;
     adds security headers."""
@@ -218,7 +222,7 @@ class RequestContextMiddleware:
         limit = settings.max_body_bytes
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            await error_response(request, 413)(scope, receive, send_with_headers)
+            await error_response(request, 413, _too_large(limit))(scope, receive, send_with_headers)
             return
         received = 0
 
@@ -229,7 +233,7 @@ class RequestContextMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise HTTPException(413)
+                    raise HTTPException(413, _too_large(limit))
             return message
 
         await self.app(scope, receive_with_limit, send_with_headers)

@@ -2,8 +2,8 @@
 
 Every template sees `user` (or None), `csrf_token`, `csrf_field()` (a hidden input for plain
 forms), `vendor` (URLs of the vendored front-end assets, the one place versions are named),
-`request`, and the filters `markdown` and `inline_markdown` (sanitised HTML, maths kept for
-KaTeX).
+`request`, and the filters `markdown`, `inline_markdown` and `statement_markdown` (for kata
+statements, with a cache of their own): sanitised HTML, maths kept for KaTeX.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from server.csrf import CSRF_FIELD
-from server.rendering import render_inline, render_markdown
+from server.rendering import render_inline, render_markdown, render_statement
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "VendorAssets", "make_templates", "render"]
 
@@ -88,6 +88,7 @@ def make_templates(static_dir: Path = STATIC_DIR) -> Jinja2Templates:
     env.globals["csrf_field"] = _csrf_field
     env.filters["markdown"] = render_markdown
     env.filters["inline_markdown"] = render_inline
+    env.filters["statement_markdown"] = render_statement
     return Jinja2Templates(env=env, context_processors=[_request_context])
 
 

@@ -11,6 +11,7 @@ disk: the files come back as a dict.
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
 import tarfile
@@ -22,8 +23,13 @@ from server.authoring.files import MAX_TOTAL_BYTES, AuthoringError
 
 __all__ = ["MAX_ARCHIVE_BYTES", "MAX_ENTRIES", "export_archive", "read_archive"]
 
-MAX_ARCHIVE_BYTES = 2_000_000
+# The upload, with its multipart headers, stays under the request body cap (256 KiB); a kata
+# of MAX_TOTAL_BYTES is far smaller than this packed, even when its text does not compress.
+MAX_ARCHIVE_BYTES = 200_000
 MAX_ENTRIES = 60
+# The unpacked .tar a kata can make: its files, and per entry a header, a pax or GNU long-name
+# header with its data, and padding (a block each at most), then the end-of-archive record.
+MAX_TAR_BYTES = MAX_TOTAL_BYTES + MAX_ENTRIES * 5 * tarfile.BLOCKSIZE + tarfile.RECORDSIZE
 _PATH = re.compile(r"[a-z0-9][a-z0-9_]*\.(py|md|toml)|(wrong|right)/[a-z0-9][a-z0-9_]*\.py")
 
 
@@ -43,7 +49,7 @@ def export_archive(kata_id: str, files: dict[str, str]) -> bytes:
 def read_archive(data: bytes) -> dict[str, str]:
     """The files of an uploaded kata archive (path inside the kata folder -> text)."""
     if len(data) > MAX_ARCHIVE_BYTES:
-        raise AuthoringError("archive", f"larger than {MAX_ARCHIVE_BYTES} bytes.")
+        raise AuthoringError("archive", f"larger than {MAX_ARCHIVE_BYTES:,} bytes.")
     if data[:2] == b"\x1f\x8b":
         entries = _tar_entries(data)
     elif data[:4] == b"PK\x03\x04":
@@ -69,7 +75,7 @@ def read_archive(data: bytes) -> dict[str, str]:
         total += len(content)
         if total > MAX_TOTAL_BYTES:
             raise AuthoringError(
-                "archive", f"its files add up to more than {MAX_TOTAL_BYTES} bytes."
+                "archive", f"its files add up to more than {MAX_TOTAL_BYTES:,} bytes."
             )
         try:
             files[path] = content.decode("utf-8")
@@ -95,9 +101,26 @@ def _safe_name(name: str) -> str:
     return clean
 
 
-def _tar_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
+def _unpacked_tar(data: bytes) -> bytes:
+    """The .tar inside the gzip, decompressed no further than MAX_TAR_BYTES. tarfile reads a
+    pax or GNU long-name header's data whole, before any member is ours to check, so a header
+    declaring gigabytes of zeros (a few kilobytes gzipped) must find no more than this."""
     try:
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+            tar = unzipped.read(MAX_TAR_BYTES + 1)
+    except (EOFError, OSError, zlib.error) as exc:
+        raise AuthoringError("archive", f"not a readable .tar.gz ({exc}).") from exc
+    if len(tar) > MAX_TAR_BYTES:
+        raise AuthoringError(
+            "archive", f"unpacks to more than {MAX_TAR_BYTES:,} bytes; a kata's is far smaller."
+        )
+    return tar
+
+
+def _tar_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
+    tar = _unpacked_tar(data)
+    try:
+        with tarfile.open(fileobj=io.BytesIO(tar), mode="r:") as archive:
             for count, member in enumerate(archive, start=1):
                 if count > MAX_ENTRIES:
                     raise AuthoringError("archive", f"more than {MAX_ENTRIES} entries.")
@@ -108,10 +131,10 @@ def _tar_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
                 if not member.isreg():
                     raise AuthoringError(name, "links and special files are not allowed.")
                 if member.size > MAX_TOTAL_BYTES:
-                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES} bytes.")
+                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES:,} bytes.")
                 handle = archive.extractfile(member)
                 yield name, handle.read() if handle else b""
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+    except (tarfile.TarError, EOFError, OSError) as exc:
         raise AuthoringError("archive", f"not a readable .tar.gz ({exc}).") from exc
 
 
@@ -130,11 +153,11 @@ def _zip_entries(data: bytes) -> Iterator[tuple[str, bytes | None]]:
                 if (info.external_attr >> 16) & 0o170000 not in (0, 0o100000):
                     raise AuthoringError(name, "links and special files are not allowed.")
                 if info.file_size > MAX_TOTAL_BYTES:
-                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES} bytes.")
+                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES:,} bytes.")
                 with archive.open(info) as handle:
                     content = handle.read(MAX_TOTAL_BYTES + 1)
                 if len(content) > MAX_TOTAL_BYTES:
-                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES} bytes.")
+                    raise AuthoringError(name, f"larger than {MAX_TOTAL_BYTES:,} bytes.")
                 yield name, content
     # An encrypted entry raises RuntimeError; a broken deflate stream, zlib.error.
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, zlib.error) as exc:

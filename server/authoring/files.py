@@ -40,7 +40,12 @@ MAX_SOLUTIONS = 12
 MAX_SOLUTION_NAME = 40
 MAX_MINUTES = 240
 MAX_EXAMPLES = 1_000
-MAX_TOTAL_BYTES = 1_000_000
+# Every request body is capped (Settings.max_body_bytes, 256 KiB by default) and the editor
+# sends a kata as multipart/form-data, where text goes as it is except that each newline
+# becomes CRLF: at most twice the files plus the fields' headers. So any kata this allows,
+# imported or typed, can be saved from the editor without the body cap refusing it (a 413
+# page would lose the edit), with room left to refuse a somewhat larger draft on the form.
+MAX_TOTAL_BYTES = 100_000
 # Authored katas get at most these limits: a check runs every solution through the sandbox.
 MAX_LIMITS = {"wall_seconds": 30.0, "cpu_seconds": 20.0, "memory_mb": 1024, "output_kb": 256}
 VERDICTS = tuple(str(v) for v in Verdict if v is not Verdict.PASSED)
@@ -137,7 +142,7 @@ def check_draft(draft: KataDraft) -> KataDraft:
     if draft.max_examples is not None and not 1 <= draft.max_examples <= MAX_EXAMPLES:
         raise AuthoringError("max_examples", f"must be between 1 and {MAX_EXAMPLES}.")
     limits = _checked_limits(draft.limits)
-    statement = draft.statement.strip()
+    statement = _code(draft.statement).strip()
     if not statement or len(statement) > MAX_STATEMENT:
         raise AuthoringError(
             "statement", f"write a statement of at most {MAX_STATEMENT} characters."
@@ -168,7 +173,9 @@ def check_draft(draft: KataDraft) -> KataDraft:
         tests_hidden=code["tests_hidden"],
     )
     if sum(len(text.encode()) for text in to_files(clean).values()) > MAX_TOTAL_BYTES:
-        raise AuthoringError("kata", f"all files together must stay under {MAX_TOTAL_BYTES} bytes.")
+        raise AuthoringError(
+            "kata", f"all files together must come to at most {MAX_TOTAL_BYTES:,} bytes (UTF-8)."
+        )
     return clean
 
 
@@ -305,7 +312,7 @@ def _toml(value: str | list[str]) -> str:
 
 
 def _code(text: str) -> str:
-    """Code as stored: Unix newlines (browsers send CRLF), one final newline."""
+    """Text as stored: Unix newlines (browsers send CRLF), one final newline."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.rstrip() + "\n" if text.strip() else ""
 
@@ -336,4 +343,4 @@ def _int(value: Any) -> int:
 def _number(key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{key!r} must be a number, not {value!r}")
-    return float(value)
+    return value  # a whole number stays one: the editor shows memory_mb = 300 as 300, not 300.0

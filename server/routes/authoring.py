@@ -6,7 +6,7 @@ grading queue; the editor's status panel polls until the check is done (htmx).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request, UploadFile
@@ -14,23 +14,29 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from server import ratelimit
 from server.authoring import archive, files, library
 from server.authoring.files import AuthoringError, KataDraft, Solution
 from server.authoring.models import AuthoredKata, CheckStatus, KataVersion
 from server.catalog import Catalog
 from server.clock import ClockDep
+from server.config import Settings
 from server.deps import CatalogDep, ManagerUser, SessionDep, render
 from server.models import Role, User
+from server.ratelimit import RateLimited, Window
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/manage/katas")
 
 KataId = Annotated[str, Path(max_length=files.MAX_ID)]
-Code = Annotated[str, Form(max_length=files.MAX_CODE)]
+# The statement and code fields have no length of their own here: the request body cap bounds
+# them, and check_draft names a field over its limit on the form, with everything kept as typed
+# (a 400 page would lose the edit, and the browser's CRLF newlines count twice here).
+Code = Annotated[str, Form()]
 Names = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
 Codes = Annotated[list[str], Form(max_length=files.MAX_SOLUTIONS + 2)]
-_LIMIT_FIELDS = ("wall_seconds", "cpu_seconds", "memory_mb")
+_LIMIT_FIELDS = ("wall_seconds", "cpu_seconds", "memory_mb", "output_kb")
 _NEW = KataDraft(
     kata_id="",
     title="",
@@ -78,7 +84,8 @@ def create_kata(
     wall_seconds: Annotated[str, Form(max_length=8)] = "",
     cpu_seconds: Annotated[str, Form(max_length=8)] = "",
     memory_mb: Annotated[str, Form(max_length=8)] = "",
-    statement: Annotated[str, Form(max_length=files.MAX_STATEMENT)] = "",
+    output_kb: Annotated[str, Form(max_length=8)] = "",
+    statement: Code = "",
     starter: Code = "",
     reference: Code = "",
     tests_sample: Code = "",
@@ -105,7 +112,7 @@ def create_kata(
         limits=tuple(
             (name, _number(value))
             for name, value in zip(
-                _LIMIT_FIELDS, (wall_seconds, cpu_seconds, memory_mb), strict=True
+                _LIMIT_FIELDS, (wall_seconds, cpu_seconds, memory_mb, output_kb), strict=True
             )
             if value.strip()
         ),
@@ -219,7 +226,12 @@ def _save(
     *,
     from_import: bool = False,
 ) -> Response:
+    settings: Settings = request.app.state.settings
     try:
+        files.check_draft(draft)  # a draft refused as it stands queues nothing: not counted
+        # Each save queues a sandbox check that runs every solution: a flood like any other.
+        window = Window(settings.kata_saves_per_hour, timedelta(hours=1))
+        ratelimit.take(session=session, scopes=[("kata-save", str(user.id), window)], now=now)
         version = library.save_kata(
             session=session,
             owner=user,
@@ -233,6 +245,20 @@ def _save(
         if from_import:
             return _list_page(request, session, user, error=error.message, status_code=422)
         return _editor(request, authored, None, draft, error=error, status_code=422)
+    except RateLimited as exc:
+        limited = AuthoringError(
+            "kata",
+            f"{settings.kata_saves_per_hour} saves in the last hour is the most allowed (each runs"
+            f" a sandbox check). Try again in {exc.seconds} seconds; nothing was saved.",
+        )
+        headers = {"Retry-After": str(exc.seconds)}
+        if from_import:
+            return _list_page(
+                request, session, user, error=limited.message, status_code=429, headers=headers
+            )
+        return _editor(
+            request, authored, None, draft, error=limited, status_code=429, headers=headers
+        )
     request.app.state.grading.check_kata(version.id)
     saved = session.get(AuthoredKata, version.authored_id)
     assert saved is not None
@@ -253,11 +279,13 @@ def _list_page(
     *,
     error: str | None = None,
     status_code: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     return render(
         request,
         "manage/katas.html",
         status_code=status_code,
+        headers=headers,
         katas=library.list_katas(session=session, user=user),
         error=error,
     )
@@ -271,12 +299,14 @@ def _editor(
     *,
     error: AuthoringError | None = None,
     status_code: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     user: User = request.state.user
     return render(
         request,
         "manage/kata_edit.html",
         status_code=status_code,
+        headers=headers,
         authored=authored,
         version=version,
         draft=draft,

@@ -13,6 +13,7 @@ import io
 import re
 import tarfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from server.authoring.models import AuthoredKata, CheckStatus, KataVersion
 from server.clock import ManualClock
 from server.config import Settings
 from server.models import Kata, Role, User
+from server.rendering import render_markdown, render_statement
 from tests.factories import login, one, page, post_form, wait_until_graded
 from tests.factories import make_user as make_user_in
 from tests.hiring.test_hiring_api import _anonymous, _invite, _post
@@ -378,9 +380,11 @@ def test_a_refused_form_is_shown_again_with_what_was_typed(
     shown = page(refused)
     assert "title" in one(shown, "#form-error").text()
     assert one(shown, "#field-function").attributes["value"] == "not valid"
-    # Past a field's limit the form is malformed: refused before the domain sees it.
+    # Past a field's limit too: the form comes back naming the limit, the text kept.
     big = post_form(client, "/manage/katas", add_form(statement="x" * 60_000))
-    assert big.status_code == 400 and big.headers["content-type"].startswith("text/html")
+    assert big.status_code == 422
+    assert "at most 50000 characters" in one(page(big), "#form-error").text()
+    assert one(page(big), "#field-statement").text() == "x" * 60_000
     assert post_form(client, "/manage/katas", add_form()).status_code == 303
     edit = add_form(editing="add_two", expected_minutes="soon", title="Kept as typed")
     refused_edit = post_form(client, "/manage/katas", edit)
@@ -430,6 +434,38 @@ def _files(archive: bytes) -> dict[str, str]:
             member.name.split("/", 1)[1]: opened.extractfile(member).read().decode()  # type: ignore[union-attr]
             for member in opened
         }
+
+
+def test_authored_statements_do_not_fill_the_cache_of_the_banks_texts(
+    client: TestClient, engine: Engine, make_user: Callable[..., User]
+) -> None:
+    """Each save is a new statement of up to 50,000 characters, rendered on the editor and the
+    kata page: they go through the small statement cache, never the bank's large one."""
+    ann = make_user("ann", role=Role.manager)
+    login(client, "ann")
+    with Session(engine) as session:
+        first = library.save_kata(session=session, owner=ann, draft=add_draft(), taken=(), now=NOW)
+    assert _check(engine, first).status == CheckStatus.passed  # live: the editor shows a preview
+    assert client.get("/katas/add_two").status_code == 200
+    bank, statements = render_markdown.cache_info(), render_statement.cache_info()
+    unique = uuid.uuid4().hex  # the caches are the process's: new texts on each database
+    for number in range(5):
+        with Session(engine) as session:
+            authored = session.get(AuthoredKata, first.authored_id)
+            statement = f"# Add\n\nVersion {number} ({unique}): return $a + b$.\n"
+            library.save_kata(
+                session=session,
+                owner=ann,
+                draft=add_draft(statement=statement),
+                taken=(),
+                now=NOW,
+                authored=authored,
+            )
+        shown = page(client.get("/manage/katas/add_two"))
+        assert f"Version {number}" in one(shown, "#preview-heading + .prose").text()
+        assert client.get("/katas/add_two").status_code == 200
+    assert render_markdown.cache_info() == bank
+    assert render_statement.cache_info().misses == statements.misses + 5
 
 
 # ---- hiring ------------------------------------------------------------------------------

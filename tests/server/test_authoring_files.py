@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import tarfile
+import tracemalloc
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from graders import load_kata
-from server.authoring.archive import MAX_ENTRIES, export_archive, read_archive
+from server.authoring.archive import (
+    MAX_ARCHIVE_BYTES,
+    MAX_ENTRIES,
+    MAX_TAR_BYTES,
+    export_archive,
+    read_archive,
+)
 from server.authoring.files import (
     MAX_CODE,
     AuthoringError,
@@ -201,3 +209,50 @@ def test_an_archive_with_an_unknown_key_names_it() -> None:
         from_files({**files, "kata.toml": files["kata.toml"] + 'speed = "fast"\n'})
     with pytest.raises(AuthoringError, match=r"tests_hidden\.py"):
         from_files({path: text for path, text in files.items() if path != "tests_hidden.py"})
+
+
+def pax_bomb(payload: int = 64 * 1024 * 1024) -> bytes:
+    """A .tar.gz (well under the upload limit) whose first entry is a pax extended header
+    holding `payload` bytes, followed by an ordinary kata file."""
+    prefix = f"{payload} comment="
+    header = tarfile.TarInfo("././@PaxHeader")
+    header.type, header.size = tarfile.XHDTYPE, payload
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip stream
+    out = [packer.compress(header.tobuf(format=tarfile.USTAR_FORMAT) + prefix.encode())]
+    left = payload - len(prefix) - 1
+    chunk = b"a" * (1024 * 1024)
+    while left > 0:
+        out.append(packer.compress(chunk[: min(left, len(chunk))]))
+        left -= len(chunk)
+    padding = -payload % tarfile.BLOCKSIZE
+    data = b"x = 1\n"
+    member = tarfile.TarInfo("add_two/reference.py")
+    member.size = len(data)
+    out.append(packer.compress(b"\n" + b"\0" * padding + member.tobuf(format=tarfile.USTAR_FORMAT)))
+    out.append(packer.compress(data + b"\0" * (tarfile.BLOCKSIZE - len(data))))
+    out.append(packer.compress(b"\0" * tarfile.RECORDSIZE) + packer.flush())
+    return b"".join(out)
+
+
+def test_a_huge_pax_header_is_refused_without_reading_it() -> None:
+    bomb = pax_bomb()
+    assert len(bomb) < MAX_ARCHIVE_BYTES
+    tracemalloc.start()
+    try:
+        with pytest.raises(
+            AuthoringError, match=f"unpacks to more than {MAX_TAR_BYTES:,}"
+        ) as refused:
+            read_archive(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.field == "archive"
+    assert peak < 4 * MAX_TAR_BYTES, f"{peak:,} bytes held to refuse it"
+
+
+def test_a_pax_header_declaring_more_than_it_holds_is_unreadable() -> None:
+    header = tarfile.TarInfo("././@PaxHeader")
+    header.type, header.size = tarfile.XHDTYPE, 2**32
+    archive = zlib.compress(header.tobuf(format=tarfile.USTAR_FORMAT) + b"\0" * 1024, wbits=31)
+    with pytest.raises(AuthoringError, match=r"not a readable \.tar\.gz"):
+        read_archive(archive)

@@ -227,6 +227,27 @@ def test_a_run_is_a_fragment_that_polls_until_graded(logged_in: TestClient) -> N
     assert _textarea(logged_in.get("/katas/intersection")) == KEEPS_DUPLICATES
 
 
+def test_an_sql_failure_is_headed_as_the_tables_not_as_calls(logged_in: TestClient) -> None:
+    """The failing tables span several lines, like a class kata's calls: the kind decides."""
+    wrong = (
+        "SELECT c.id, c.name, COUNT(o.id) FROM customers c"
+        " JOIN orders o ON o.customer_id = c.id GROUP BY c.id"
+    )
+    response = _post(
+        logged_in,
+        "/katas/sql_orders_per_customer/submissions",
+        {"kind": "run", "source": wrong},
+        **RESULT,
+    )
+    submission_id = int(str(one(page(response), "#result").attributes["hx-get"]).rsplit("/", 1)[1])
+    assert wait_until_graded(logged_in, submission_id)["verdict"] == "failed"
+    result = page(logged_in.get(f"/submissions/{submission_id}", headers=RESULT))
+    assert "\n" in text(result, ".io-input")
+    assert one(result, ".counterexample h3").text(deep=False).strip() == "Failing tables"
+    labels = [node.text() for node in result.css(".counterexample dt")]
+    assert labels == ["Tables", "Expected", "Got"]
+
+
 def test_a_property_failure_shows_the_input_hypothesis_shrank_to(logged_in: TestClient) -> None:
     # No example test uses -20..-10, so only the property against the reference finds the bug.
     source = (
