@@ -57,6 +57,8 @@ class Resources:
     engine: Engine
     katas: Mapping[str, Kata]
     name: str
+    # An authored kata's version by id: what a submission made on one is graded on.
+    versions: Callable[[int], Kata | None] | None = None
 
 
 def _grade(resources: Resources, submission_id: int) -> None:
@@ -64,6 +66,7 @@ def _grade(resources: Resources, submission_id: int) -> None:
         submission_id,
         engine=resources.engine,
         katas=resources.katas,
+        versions=resources.versions,
         max_attempts=resources.settings.grading_max_attempts,
         worker=resources.name,
     )
@@ -152,8 +155,9 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         for error in errors:
             log.warning("kata not loaded: %s", error)
         # Katas written in the browser are looked up by id in the database (server/authoring).
-        katas = WithLive({kata.id: kata for kata in found}, LiveKatas(engine))
-        resources = Resources(settings, engine, katas, name)
+        files = {kata.id: kata for kata in found}
+        katas = WithLive(lambda: files, LiveKatas(engine))
+        resources = Resources(settings, engine, katas, name, versions=katas.version)
         if metrics_port is not None:
             start_http_server(metrics_port, addr="127.0.0.1")
         log.info(
