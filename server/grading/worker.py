@@ -141,6 +141,7 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         print(f"katabank worker: {exc}; set KATABANK_DATABASE_URL", file=sys.stderr)
         return 1
     engine = db.make_engine(settings.database_url)
+    live: LiveKatas | None = None
     try:
         problem = _not_at_head(engine)
         if problem:
@@ -156,7 +157,8 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
             log.warning("kata not loaded: %s", error)
         # Katas written in the browser are looked up by id in the database (server/authoring).
         files = {kata.id: kata for kata in found}
-        katas = WithLive(lambda: files, LiveKatas(engine))
+        live = LiveKatas(engine)
+        katas = WithLive(lambda: files, live)
         resources = Resources(settings, engine, katas, name, versions=katas.version)
         if metrics_port is not None:
             start_http_server(metrics_port, addr="127.0.0.1")
@@ -165,6 +167,8 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         )
         asyncio.run(_work(resources, url, concurrency))
     finally:
+        if live is not None:
+            live.close()  # its folder of written versions would outlive the process
         engine.dispose()
     return 0
 
