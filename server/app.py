@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from functools import partial
@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 import graders
-from graders import Kata
 from server import db, submissions
 from server.accounts import HashGate
 from server.attempts.sweeper import Sweeper
@@ -54,15 +53,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         catalog = replace(
             load_catalog(settings),
             private_source=partial(manager_questions.fetch, engine=engine),
-            private_kata_source=live.owned,
-            published_kata_source=live.published_spec,
-            published_katas_sync=live.sync_published,
+            authored=live,
         )
         with Session(engine) as session:
             sync_catalog(session=session, catalog=catalog)
             manager_questions.load_private(session=session, catalog=catalog)
-        app.state.catalog = catalog
-        live.sync_published(catalog.katas)
+        app.state.catalog = catalog.refreshed()
         log.info(
             "catalog: %d questions, %d katas, %d errors",
             len(catalog.questions),
@@ -70,7 +66,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             len(catalog.errors) + len(catalog.kata_errors),
         )
         app.state.grading = _make_queue(
-            settings, engine, WithLive(catalog.katas, live), partial(_republish, catalog, live)
+            settings,
+            engine,
+            WithLive(lambda: catalog.katas, live),
+            partial(_republish, catalog),
         )
         app.state.sandbox_error = None
         if not settings.uses_job_queue:
@@ -140,7 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _make_queue(
     settings: Settings,
     engine: Engine,
-    katas: Mapping[str, Kata],
+    katas: WithLive,
     on_live: Callable[[str], None],
 ) -> GradingQueue:
     # With the job queue this process only defers jobs; `katabank worker` processes grade
@@ -151,6 +150,7 @@ def _make_queue(
         submissions.grade_by_id,
         engine=engine,
         katas=katas,
+        versions=katas.version,
         max_attempts=settings.grading_max_attempts,
     )
     compare = partial(similarity_runs.run, engine=engine, katas=katas)
@@ -162,8 +162,6 @@ def _make_queue(
     )
 
 
-def _republish(catalog: Catalog, live: LiveKatas, kata_id: str) -> None:
-    # A published kata's new live version replaces the old one in the public catalog.
-    found = live.get(kata_id)
-    if found is not None and found.published:
-        catalog.katas[kata_id] = found.spec
+def _republish(catalog: Catalog, kata_id: str) -> None:
+    # Looking a published kata up puts its new live version into the public catalog.
+    catalog.kata(kata_id)

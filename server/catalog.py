@@ -8,7 +8,8 @@ gets it cleared when the file comes back.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -19,10 +20,11 @@ from sqlmodel import Session, col, select
 
 from graders import Kata as KataSpec
 from graders import load_katas
+from server.authoring.library import Live, LiveKatas
 from server.bank.files import BankError, QuestionDoc, load_bank
 from server.config import Settings
 from server.keypoints import Idf, fit_idf
-from server.models import Kata, Question, utcnow
+from server.models import Kata, Question, User, utcnow
 from server.search import SearchIndex
 
 __all__ = ["Catalog", "load_catalog", "sync_catalog"]
@@ -36,37 +38,56 @@ class Catalog:
 
     questions: dict[str, QuestionDoc]
     errors: tuple[BankError, ...] = ()
-    katas: dict[str, KataSpec] = field(default_factory=dict)
+    # The public catalog: the file katas, then the published authored ones. Requests iterate
+    # it while others publish, so it is never changed in place: `put_katas` replaces it.
+    katas: Mapping[str, KataSpec] = field(default_factory=dict)
     kata_errors: tuple[str, ...] = ()
     # Managers' own questions by id, with their owner: never in `questions` (the public bank).
     private: dict[str, tuple[int, QuestionDoc]] = field(default_factory=dict)
     # Where a private question written in another process is found (hiring.questions.fetch);
     # they never change once written, so what it finds is kept in `private`.
     private_source: Callable[[str], tuple[int, QuestionDoc] | None] | None = None
-    # Katas written in the browser and not published, with their owner, by id
-    # (authoring.library.LiveKatas.owned): never in `katas` (the public catalog).
-    private_kata_source: Callable[[str], tuple[int, KataSpec] | None] | None = None
-    # Where a kata published since this process started (maybe by another web process) is
-    # found by id (LiveKatas.published_spec); what it finds joins `katas`.
-    published_kata_source: Callable[[str], KataSpec | None] | None = None
-    # Brings `katas` up to date with the katas published or edited since, wherever that
-    # happened (LiveKatas.sync_published, which asks the database every few seconds).
-    published_katas_sync: Callable[[dict[str, KataSpec]], None] | None = None
+    # Katas written in the browser, looked up in the database by id (their live version) or
+    # by version id (what an attempt froze); the published ones join `katas`.
+    authored: LiveKatas | None = None
+    _writing: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     def refreshed(self) -> Catalog:
         """This catalog, with its published authored katas brought up to date first."""
-        if self.published_katas_sync is not None:
-            self.published_katas_sync(self.katas)
+        if self.authored is not None:
+            self.put_katas(self.authored.sync_published(self.katas))
         return self
+
+    def put_katas(self, found: Mapping[str, KataSpec]) -> None:
+        """Add or replace public katas (published authored ones) by replacing `katas` whole:
+        an iterator another request took over the old dict keeps working."""
+        if not found:
+            return
+        with self._writing:  # two writers at once must not lose one's katas
+            # Frozen for readers; the one field that moves is swapped, never mutated.
+            object.__setattr__(self, "katas", {**self.katas, **found})
 
     def kata(self, kata_id: str) -> KataSpec | None:
         """A kata of the public catalog by id, including one published since start-up."""
-        found = self.katas.get(kata_id)
-        if found is None and self.published_kata_source is not None:
-            found = self.published_kata_source(kata_id)
-            if found is not None:
-                self.katas[kata_id] = found
+        found = self._find(kata_id)
+        if isinstance(found, Live):
+            return found.spec if found.published else None
         return found
+
+    def kata_for(self, kata_id: str, user: User) -> KataSpec | None:
+        """The kata `user` may practise: a public one, or their own authored one (an admin may
+        open any); None otherwise, as for an unknown id."""
+        found = self._find(kata_id)
+        if isinstance(found, Live):
+            return found.spec if found.visible_to(user) else None
+        return found
+
+    def kata_version_of(self, kata: KataSpec) -> int | None:
+        """The authored kata version `kata` is (to freeze into an item or a submission); None
+        for a kata from the files."""
+        return self.authored.version_of(kata) if self.authored is not None else None
 
     def question(self, question_id: str) -> QuestionDoc | None:
         """A question of the public bank (never a manager's own)."""
@@ -94,21 +115,33 @@ class Catalog:
                 self.private[question_id] = entry
         return entry
 
-    def held_kata(self, kata_id: str) -> KataSpec | None:
+    def held_kata(self, kata_id: str, version_id: int | None = None) -> KataSpec | None:
         """A catalog kata, or an author's private one: only for showing, grading and scoring
-        the items of an attempt that already holds it, never for finding katas."""
-        found = self.kata(kata_id)
-        if found is not None or self.private_kata_source is None:
-            return found
-        entry = self.private_kata_source(kata_id)
-        return entry[1] if entry else None
+        the items of an attempt that already holds it, never for finding katas. With the
+        `version_id` an item or submission was made on, that version, not the live one."""
+        if version_id is not None and self.authored is not None:
+            frozen = self.authored.version(version_id)
+            if frozen is not None:
+                return frozen
+        found = self._find(kata_id)
+        return found.spec if isinstance(found, Live) else found
 
     def kata_owner_of(self, kata_id: str) -> int | None:
         """Who wrote a private kata; None for catalog katas and unknown ids."""
-        if self.kata(kata_id) is not None or self.private_kata_source is None:
-            return None
-        entry = self.private_kata_source(kata_id)
-        return entry[0] if entry else None
+        found = self._find(kata_id)
+        return found.owner_id if isinstance(found, Live) and not found.published else None
+
+    def _find(self, kata_id: str) -> KataSpec | Live | None:
+        """A file kata as loaded, or an authored kata's live version now (one query); None
+        for an unknown id. Ids are unique across both (authoring.library.save_kata), so a
+        file kata never costs a query."""
+        found = self.katas.get(kata_id)
+        if self.authored is None or (found is not None and not self.authored.wrote(found)):
+            return found
+        live = self.authored.get(kata_id)
+        if live is not None and live.published and found is not live.spec:
+            self.put_katas({kata_id: live.spec})  # published or edited since
+        return live
 
     def topics(self) -> list[str]:
         """Every topic used by at least one question, sorted."""

@@ -143,14 +143,11 @@ QuestionDep = Annotated[QuestionDoc, Depends(get_question)]
 
 
 def get_kata(
-    kata_id: Annotated[str, Path(max_length=120)],
-    catalog: CatalogDep,
-    request: Request,
-    user: CurrentUser,
+    kata_id: Annotated[str, Path(max_length=120)], catalog: CatalogDep, user: CurrentUser
 ) -> Kata:
     """The kata with this id, or a 404 page; a kata written in the browser and not published
     is found only for its author (server/authoring/library.py)."""
-    kata = catalog.kata(kata_id) or request.app.state.authored.held(kata_id, user)
+    kata = catalog.kata_for(kata_id, user)
     if kata is None:
         raise HTTPException(404, "There is no kata with that id.")
     return kata

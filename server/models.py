@@ -109,6 +109,9 @@ class Submission(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     kata_id: str = Field(foreign_key="kata.id", index=True, max_length=120)
+    # The authored kata version (authoring.models.KataVersion) it is graded on; None for a
+    # kata from the files. No foreign key: versions are never deleted (migration 0010).
+    kata_version_id: int | None = None
     kind: str = Field(max_length=8)  # "run" (sample tests) | "submit" (hidden tests)
     source: str
     status: str = Field(default="queued", max_length=12, index=True)  # queued|running|done

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -117,8 +117,12 @@ def submit(
     per_minute: int,
     limits: Limits | None = None,
     now: datetime | None = None,
+    version_id: int | None = None,
 ) -> Submission:
     """Store a run or submit of `source`, then queue it; raises SubmissionRefused.
+
+    `version_id` is the authored kata version `kata` is (Catalog.kata_version_of): it is
+    graded on that one, and its report read against it, even once a newer one is live.
 
     The limits are counted with the new row in, under a lock (see `_claim`), so parallel
     requests cannot all slip into the last free place.
@@ -128,7 +132,12 @@ def submit(
     limits = replace(limits or Limits(), per_minute=per_minute)
     check_source(source)
     submission = Submission(
-        user_id=user.id, kata_id=kata.id, kind=kind, source=source, created_at=now
+        user_id=user.id,
+        kata_id=kata.id,
+        kata_version_id=version_id,
+        kind=kind,
+        source=source,
+        created_at=now,
     )
     _claim(session, submission, limits, now)
     assert submission.id is not None
@@ -256,10 +265,14 @@ def grade_submission(
     session: Session,
     submission_id: int,
     katas: Mapping[str, KataSpec],
+    versions: Callable[[int], KataSpec | None] | None = None,
     max_attempts: int = MAX_ATTEMPTS,
     worker: str = "embedded",
 ) -> None:
     """Grade one stored submission and record its verdict once; a finished one is left alone.
+
+    A submission made on an authored kata version is graded on it, found by `versions`
+    (WithLive.version), not on whatever version is live now.
 
     Two graders may meet on one submission (a worker presumed dead was only slow): the claim
     and the verdict are conditional updates, so the first verdict stands and the second is
@@ -271,7 +284,7 @@ def grade_submission(
     submission = session.get(Submission, submission_id)
     assert submission is not None
     started = time.monotonic()
-    kata = katas.get(submission.kata_id)
+    kata = _kata_of(submission, katas, versions)
     if attempts > max_attempts:
         report = _not_graded(
             submission.kata_id,
@@ -316,6 +329,16 @@ def grade_submission(
         metrics.GRADING_SECONDS.observe(seconds)
 
 
+def _kata_of(
+    submission: Submission,
+    katas: Mapping[str, KataSpec],
+    versions: Callable[[int], KataSpec | None] | None,
+) -> KataSpec | None:
+    if submission.kata_version_id is not None and versions is not None:
+        return versions(submission.kata_version_id)
+    return katas.get(submission.kata_id)
+
+
 def _claim_grading(session: Session, submission_id: int) -> int | None:
     """Mark the submission running and count the attempt; None when it is done or gone."""
     claimed = session.exec(
@@ -356,6 +379,7 @@ def grade_by_id(
     *,
     engine: Engine,
     katas: Mapping[str, KataSpec],
+    versions: Callable[[int], KataSpec | None] | None = None,
     max_attempts: int = MAX_ATTEMPTS,
     worker: str = "embedded",
 ) -> None:
@@ -365,6 +389,7 @@ def grade_by_id(
             session=session,
             submission_id=submission_id,
             katas=katas,
+            versions=versions,
             max_attempts=max_attempts,
             worker=worker,
         )

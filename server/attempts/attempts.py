@@ -114,6 +114,9 @@ def start(
                 kind=spec.kind,
                 question_id=spec.ref_id if spec.kind == ItemKind.concept else None,
                 kata_id=spec.ref_id if spec.kind == ItemKind.kata else None,
+                # An authored kata is taken, graded and reported on this version, whatever
+                # edits go live meanwhile.
+                kata_version_id=catalog.kata_version_of(kata) if kata is not None else None,
                 points=spec.points,
                 section=spec.section,
                 time_hint_seconds=spec.time_hint_seconds,

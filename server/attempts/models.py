@@ -1,9 +1,10 @@
 """Tables of the attempt engine: an attempt, its frozen items, and their answer snapshots.
 
-An attempt copies its items in as data when it starts (kind, question or kata id, points,
-section, time hint), so editing a set later never changes a started attempt. The owner is a
-user for a mock interview; it is nullable so an assessment attempt can belong to an
-invitation instead (the hiring tables point at the attempt, not the other way round).
+An attempt copies its items in as data when it starts (kind, question or kata id, an authored
+kata's version, points, section, time hint), so editing a set or a kata later never changes a
+started attempt. The owner is a user for a mock interview; it is nullable so an assessment
+attempt can belong to an invitation instead (the hiring tables point at the attempt, not the
+other way round).
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ class AttemptItem(SQLModel, table=True):
     kind: ItemKind = Field(sa_type=String(8))
     question_id: str | None = Field(default=None, foreign_key="question.id", max_length=120)
     kata_id: str | None = Field(default=None, foreign_key="kata.id", max_length=120)
+    # The authored kata's version frozen in at start, so a later edit changes nothing for this
+    # attempt; None for a kata from the files (see Submission.kata_version_id).
+    kata_version_id: int | None = None
     points: float = 1.0
     section: str | None = Field(default=None, max_length=120)
     time_hint_seconds: int | None = None

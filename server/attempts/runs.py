@@ -45,7 +45,7 @@ def run_sample_tests(
         kind=ItemKind.kata,
         now=now,
     )
-    kata = catalog.held_kata(item.kata_id or "")
+    kata = catalog.held_kata(item.kata_id or "", item.kata_version_id)
     if kata is None:
         raise attempts.AttemptNotFound("This kata is no longer available.")
     return submissions.submit(
@@ -58,4 +58,5 @@ def run_sample_tests(
         per_minute=limits.per_minute,
         limits=limits,
         now=now,
+        version_id=item.kata_version_id,
     )

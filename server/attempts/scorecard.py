@@ -89,7 +89,7 @@ def item_cards(
                 )
             )
             continue
-        kata = catalog.held_kata(item.kata_id or "")
+        kata = catalog.held_kata(item.kata_id or "", item.kata_version_id)
         cards.append(
             ItemCard(
                 item=item,

@@ -29,7 +29,9 @@ def is_blank(item: AttemptItem, catalog: Catalog) -> bool:
     """Nothing typed, or a kata's starter code left as it was."""
     if not item.answer.strip():
         return True
-    kata = catalog.held_kata(item.kata_id or "") if item.kind == ItemKind.kata else None
+    if item.kind != ItemKind.kata:
+        return False
+    kata = catalog.held_kata(item.kata_id or "", item.kata_version_id)
     return kata is not None and item.answer.strip() == kata.starter.strip()
 
 
@@ -64,6 +66,7 @@ def score_items(
             submission = Submission(
                 user_id=attempt.user_id,
                 kata_id=item.kata_id,
+                kata_version_id=item.kata_version_id,
                 kind=Kind.submit,
                 source=item.answer,
                 created_at=now,

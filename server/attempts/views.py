@@ -17,7 +17,7 @@ __all__ = ["item_content", "item_title"]
 def item_title(item: AttemptItem, catalog: Catalog) -> str:
     """The question's prompt, or the kata's title."""
     if item.kind == ItemKind.kata:
-        kata = catalog.held_kata(item.kata_id or "")
+        kata = catalog.held_kata(item.kata_id or "", item.kata_version_id)
         return kata.title if kata else "Kata"
     doc = catalog.held_question(item.question_id or "")
     return doc.prompt if doc else "Question"
@@ -26,7 +26,7 @@ def item_title(item: AttemptItem, catalog: Catalog) -> str:
 def item_content(item: AttemptItem, catalog: Catalog) -> dict[str, Any]:
     """What the candidate sees of an item: the prompt or statement, never the answers."""
     if item.kind == ItemKind.kata:
-        kata = catalog.held_kata(item.kata_id or "")
+        kata = catalog.held_kata(item.kata_id or "", item.kata_version_id)
         return {
             "statement": statement_body(kata) if kata else "This kata is no longer available.",
             "function": kata.function if kata else "",

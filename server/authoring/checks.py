@@ -10,7 +10,8 @@ in tests_sample.py or tests_hidden.py, a wrong solution by its `# expect:` line.
 A check takes seconds, so it never runs in a web request: saving enqueues a `check_kata` job on
 the grading queue (server/grading), run by whatever grades submissions (the web process's
 threads, or `katabank worker` processes), the editor polls the version's status (htmx), and at
-start-up versions left unchecked are queued again.
+start-up versions left unchecked are queued again. A version saved over before its check began
+is marked superseded instead of checked; live only ever moves to a newer version.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, ScalarSelect, or_, update
 from sqlmodel import Session, col, select
 
 from graders import KataError, load_kata
@@ -109,20 +110,58 @@ def run_check(
         version.problems = problems
         version.checked_at = utcnow()
         session.add(version)
-        went_live = not problems and (authored.live_version_id or 0) < version_id
+        # Conditional, so that of two checks finishing out of order the older version never
+        # replaces the newer one: live only moves forward.
+        went_live = not problems and _move_live(session, authored, version_id)
         if went_live:
-            authored.live_version_id = version_id
-            session.add(authored)
             _mirror(session, authored, files)
         session.commit()
     if went_live:
         on_live(kata_id)
 
 
+def _move_live(session: Session, authored: AuthoredKata, version_id: int) -> bool:
+    """Make `version_id` live unless a newer version is live already; whether it did."""
+    moved = session.connection().execute(
+        update(AuthoredKata)
+        .where(
+            col(AuthoredKata.id) == authored.id,
+            or_(
+                col(AuthoredKata.live_version_id).is_(None),
+                col(AuthoredKata.live_version_id) < version_id,
+            ),
+        )
+        .values(live_version_id=version_id)
+    )
+    session.refresh(authored)
+    return moved.rowcount == 1
+
+
 def _claim(engine: Engine, version_id: int) -> tuple[int, str, dict[str, str]] | None:
     """Mark the version checking and count the attempt: (attempts, kata id, files); None when
-    it is checked already or gone."""
+    it is checked already, gone, or superseded (then marked so: a newer version of the kata
+    was saved before this check began, so a sandbox run on this one would be wasted)."""
     with Session(engine) as session:
+        newer = (
+            select(KataVersion.id)
+            .where(
+                col(KataVersion.authored_id) == _authored_of(version_id),
+                col(KataVersion.id) > version_id,
+            )
+            .exists()
+        )
+        superseded = session.connection().execute(
+            update(KataVersion)
+            .where(
+                col(KataVersion.id) == version_id,
+                col(KataVersion.status) == CheckStatus.pending,
+                newer,
+            )
+            .values(status=CheckStatus.superseded, checked_at=utcnow())
+        )
+        session.commit()
+        if superseded.rowcount:
+            return None
         claimed = session.exec(
             update(KataVersion)
             .where(
@@ -140,6 +179,12 @@ def _claim(engine: Engine, version_id: int) -> tuple[int, str, dict[str, str]] |
         if version is None or authored is None:
             return None
         return int(claimed[0]), authored.kata_id, dict(version.files)
+
+
+def _authored_of(version_id: int) -> ScalarSelect[int]:
+    return (
+        select(KataVersion.authored_id).where(col(KataVersion.id) == version_id).scalar_subquery()
+    )
 
 
 def unchecked(*, session: Session) -> list[int]:

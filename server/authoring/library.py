@@ -4,16 +4,19 @@ Design, mirroring managers' own questions (server/hiring/questions.py): an autho
 private to its owner (an admin may open any, to publish it); another manager gets exactly what
 an unknown id gets. Its live version is the newest one whose check passed; until one has,
 nothing of it is visible anywhere but its editor. Once live it is mirrored in the `kata` table
-(with `owner_id`), so its owner can practise it: `LiveKatas.held(id, user)` finds it for the
+(with `owner_id`), so its owner can practise it: `Catalog.kata_for(id, user)` finds it for the
 owner, and grading finds it by id. An admin's `publish` puts its live version into
 `catalog.katas`, the public catalog, for everyone; a published kata's later passing edits
 replace it there.
 
-`LiveKatas` writes each live version once to a private temporary folder (graders read kata
-folders) and asks the database for the live version id on each lookup, so an edit that went
-live in another process is seen at once by grading and by the kata page (`held`). Listings
-read `catalog.katas`, which `sync_published` brings up to date every few seconds (on any
-request that uses the catalog): a kata published, or a published kata's edit checked, in
+`LiveKatas` writes each version once to a private temporary folder (graders read kata
+folders) and asks the database for the live version id on each lookup by kata id (one query;
+never for a kata from the files), so an edit that went live in another process is seen at once
+by grading and by the kata page. An attempt item and a submission keep the version they were
+made on (`version_of`), and are shown and graded on it (`version`, asked of the database
+once), so an edit going live never changes an assessment under way or already graded.
+Listings read `catalog.katas`, which `sync_published` brings up to date every few seconds (on
+any request that uses the catalog): a kata published, or a published kata's edit checked, in
 another process or by a `katabank worker` is listed within seconds everywhere.
 """
 
@@ -23,7 +26,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +40,7 @@ from graders import Kata as KataSpec
 from graders import load_kata
 from server.authoring.checks import write_folder
 from server.authoring.files import AuthoringError, KataDraft, check_draft, to_files
-from server.authoring.models import AuthoredKata, KataVersion
+from server.authoring.models import AuthoredKata, CheckStatus, KataVersion
 from server.models import Kata, Role, User
 
 __all__ = [
@@ -146,14 +149,19 @@ class Live:
     published: bool
     version_id: int
 
+    def visible_to(self, user: User) -> bool:
+        """Whether `user` may practise it: anyone once published, else its owner or an admin."""
+        return self.published or self.owner_id == user.id or user.role is Role.admin
+
 
 class LiveKatas:
-    """The live versions of authored katas, looked up by kata id."""
+    """The live versions of authored katas, looked up by kata id, and any version by its id."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._root = Path(tempfile.mkdtemp(prefix="katabank-authored-"))
         self._cache: dict[int, KataSpec] = {}
+        self._version_of: dict[Path, int] = {}  # a written version's folder -> its id
         self._lock = threading.Lock()
         self._next_sync = 0.0
         self._synced: dict[str, int] = {}  # kata id -> the version sync_published put in
@@ -173,34 +181,39 @@ class LiveKatas:
                 spec = self._materialise(kata_id, version_id, dict(version.files))
         return Live(spec, row.owner_id, row.published_at is not None, version_id)
 
-    def held(self, kata_id: str, user: User) -> KataSpec | None:
-        """The kata for its owner (or an admin) to practise; None for anyone else."""
-        live = self.get(kata_id)
-        if live is None:
+    def version(self, version_id: int) -> KataSpec | None:
+        """A version that passed its check, by id: what an attempt item or a submission made on
+        it is shown and graded with, whatever is live now. Versions never change, so the
+        database is asked only the first time."""
+        with self._lock:
+            spec = self._cache.get(version_id)
+        if spec is not None:
+            return spec
+        with Session(self._engine) as session:
+            row = session.exec(
+                select(KataVersion, AuthoredKata.kata_id)
+                .join(AuthoredKata, col(AuthoredKata.id) == col(KataVersion.authored_id))
+                .where(KataVersion.id == version_id, KataVersion.status == CheckStatus.passed)
+            ).first()
+        if row is None:
             return None
-        if live.published or live.owner_id == user.id or user.role is Role.admin:
-            return live.spec
-        return None
+        version, kata_id = row
+        return self._materialise(kata_id, version_id, dict(version.files))
 
-    def published_spec(self, kata_id: str) -> KataSpec | None:
-        """The live version of a published kata, for `Catalog.published_kata_source`."""
-        live = self.get(kata_id)
-        return live.spec if live is not None and live.published else None
+    def version_of(self, spec: KataSpec) -> int | None:
+        """The version id of a spec this object wrote; None for a kata from the files."""
+        with self._lock:
+            return self._version_of.get(spec.path)
 
-    def owned(self, kata_id: str) -> tuple[int, KataSpec] | None:
-        """(owner, live version) of an authored kata, for `Catalog.private_kata_source`."""
-        live = self.get(kata_id)
-        return (live.owner_id, live.spec) if live is not None else None
-
-    def sync_published(self, katas: dict[str, KataSpec]) -> None:
-        """Put each published kata's live version into `katas` (the public catalog) where it is
-        missing or older, so that what another process published or checked shows in this
-        one's listings too. Asks the database at most every PUBLISHED_SYNC_SECONDS; a kata
-        from the files keeps its id."""
+    def sync_published(self, katas: Mapping[str, KataSpec]) -> dict[str, KataSpec]:
+        """The published katas whose live version is missing from `katas` (the public
+        catalog) or older, so that what another process published or checked shows in this
+        one's listings too. Asks the database at most every PUBLISHED_SYNC_SECONDS (between
+        times it finds nothing); a kata from the files keeps its id."""
         now = time.monotonic()
         with self._lock:
             if now < self._next_sync:
-                return
+                return {}
             self._next_sync = now + PUBLISHED_SYNC_SECONDS
         with Session(self._engine) as session:
             rows = session.exec(
@@ -209,16 +222,18 @@ class LiveKatas:
                     col(AuthoredKata.live_version_id).is_not(None),
                 )
             ).all()
+        found: dict[str, KataSpec] = {}
         for kata_id, version_id in rows:
             current = katas.get(kata_id)
             if current is not None and not self.wrote(current):
                 continue  # a kata from the files
-            if self._synced.get(kata_id) == version_id:
+            if self._synced.get(kata_id) == version_id and current is not None:
                 continue
             live = self.get(kata_id)
             if live is not None and live.published:
-                katas[kata_id] = live.spec
+                found[kata_id] = live.spec
                 self._synced[kata_id] = live.version_id
+        return found
 
     def accepted_of(self, owner_id: int) -> list[KataSpec]:
         """The live versions of one owner's katas (their set editor offers them), by title."""
@@ -248,18 +263,22 @@ class LiveKatas:
             write_folder(root / kata_id, files)
             spec = load_kata(root, kata_id)
             self._cache[version_id] = spec
+            self._version_of[spec.path] = version_id
             return spec
 
 
 class WithLive(Mapping[str, KataSpec]):
-    """The file katas, then the authored katas' live versions: what grading looks ids up in."""
+    """The file katas, then the authored katas' live versions: what grading looks ids up in.
 
-    def __init__(self, katas: Mapping[str, KataSpec], live: LiveKatas) -> None:
+    `katas` gives the current public catalog on each call: writers replace that dict rather
+    than change it (server/catalog.py), so this must not keep the one it first saw."""
+
+    def __init__(self, katas: Callable[[], Mapping[str, KataSpec]], live: LiveKatas) -> None:
         self._katas = katas
         self._live = live
 
     def __getitem__(self, kata_id: str) -> KataSpec:
-        found = self._katas.get(kata_id)
+        found = self._katas().get(kata_id)
         if found is not None and not self._live.wrote(found):
             return found
         # An authored kata is graded on its live version now, whatever the catalog last saw.
@@ -268,8 +287,12 @@ class WithLive(Mapping[str, KataSpec]):
             raise KeyError(kata_id)
         return live.spec
 
+    def version(self, version_id: int) -> KataSpec | None:
+        """An authored kata's version by id (LiveKatas.version)."""
+        return self._live.version(version_id)
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._katas)
+        return iter(self._katas())
 
     def __len__(self) -> int:
-        return len(self._katas)
+        return len(self._katas())

@@ -24,6 +24,8 @@ class CheckStatus(StrEnum):
     checking = "checking"
     passed = "passed"
     failed = "failed"
+    # A newer version was saved before its check began: never checked, never live.
+    superseded = "superseded"
 
 
 class AuthoredKata(SQLModel, table=True):

@@ -58,6 +58,8 @@ class Resources:
     engine: Engine
     katas: Mapping[str, Kata]
     name: str
+    # An authored kata's version by id: what a submission made on one is graded on.
+    versions: Callable[[int], Kata | None] | None = None
 
 
 def _grade(resources: Resources, submission_id: int) -> None:
@@ -65,6 +67,7 @@ def _grade(resources: Resources, submission_id: int) -> None:
         submission_id,
         engine=resources.engine,
         katas=resources.katas,
+        versions=resources.versions,
         max_attempts=resources.settings.grading_max_attempts,
         worker=resources.name,
     )
@@ -139,6 +142,7 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         print(f"katabank worker: {exc}; set KATABANK_DATABASE_URL", file=sys.stderr)
         return 1
     engine = make_engine(settings, concurrency)
+    live: LiveKatas | None = None
     try:
         problem = _not_at_head(engine)
         if problem:
@@ -153,8 +157,10 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         for error in errors:
             log.warning("kata not loaded: %s", error)
         # Katas written in the browser are looked up by id in the database (server/authoring).
-        katas = WithLive({kata.id: kata for kata in found}, LiveKatas(engine))
-        resources = Resources(settings, engine, katas, name)
+        files = {kata.id: kata for kata in found}
+        live = LiveKatas(engine)
+        katas = WithLive(lambda: files, live)
+        resources = Resources(settings, engine, katas, name, versions=katas.version)
         if metrics_port is not None:
             start_http_server(metrics_port, addr="127.0.0.1")
         log.info(
@@ -162,6 +168,8 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         )
         asyncio.run(_work(resources, url, concurrency))
     finally:
+        if live is not None:
+            live.close()  # its folder of written versions would outlive the process
         engine.dispose()
     return 0
 

@@ -194,10 +194,11 @@ def list_katas(
 ) -> list[dict[str, Any]]:
     """The katas, by id; the statement and starter are in `GET /api/katas/{kata_id}`."""
     after = _uncursor(cursor, (str,))[0] if cursor else ""
-    ids = sorted(kata_id for kata_id in catalog.katas if kata_id > after)
+    public = catalog.katas  # one catalog for the whole page, whatever is published meanwhile
+    ids = sorted(kata_id for kata_id in public if kata_id > after)
     page = ids[:limit]
     _next_page(request, response, _cursor(page[-1]) if len(ids) > limit else None)
-    return [_kata_summary(catalog.katas[kata_id]) for kata_id in page]
+    return [_kata_summary(public[kata_id]) for kata_id in page]
 
 
 @router.get(
@@ -249,6 +250,7 @@ def create_submission(
             kind=Kind(body.kind),
             per_minute=limits.per_minute,
             limits=limits,
+            version_id=catalog.kata_version_of(kata),
         )
     except SubmissionRefused as refused:
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None

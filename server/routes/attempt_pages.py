@@ -110,6 +110,6 @@ def render_run_result(
         "katas/_result.html",
         status_code=status_code,
         submission=submission,
-        kata=catalog.held_kata(submission.kata_id),
+        kata=catalog.held_kata(submission.kata_id, submission.kata_version_id),
         **context,
     )

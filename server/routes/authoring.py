@@ -209,9 +209,7 @@ def publish_kata(
         version = library.latest_version(session=session, authored=authored)
         draft = files.from_files(version.files)
         return _editor(request, authored, version, draft, error=error, status_code=422)
-    live = request.app.state.authored.get(authored.kata_id)
-    if live is not None:
-        catalog.katas[authored.kata_id] = live.spec
+    catalog.kata(authored.kata_id)  # finding it published puts it in the public catalog
     return RedirectResponse(f"/manage/katas/{authored.kata_id}", status_code=303)
 
 

@@ -18,6 +18,7 @@ from graders import Kata as KataSpec
 from graders import Verdict
 from server import drafts, katas, submissions
 from server.approaches import approaches
+from server.catalog import Catalog
 from server.deps import (
     CatalogDep,
     CurrentUser,
@@ -89,6 +90,7 @@ def create_submission(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    catalog: CatalogDep,
     limits: LimitsDep,
     queue: QueueDep,
     kata: KataDep,
@@ -106,6 +108,7 @@ def create_submission(
             kind=Kind(kind),
             per_minute=limits.per_minute,
             limits=limits,
+            version_id=catalog.kata_version_of(kata),
         )
     except SubmissionRefused as refused:
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
@@ -213,7 +216,7 @@ def submission_page(
     submission_id: SubmissionId,
 ) -> Response:
     submission = _own(session, user, submission_id)
-    kata = catalog.katas.get(submission.kata_id)
+    kata = _kata_of(catalog, user, submission)
     if _htmx_target(request) == "result":
         solved = kata is not None and _solves(submission)
         next_kata = _next_kata(request, session, user, kata) if solved and kata else None
@@ -229,7 +232,7 @@ def load_into_editor(
     session: SessionDep, user: CurrentUser, catalog: CatalogDep, submission_id: SubmissionId
 ) -> Response:
     submission = _own(session, user, submission_id)
-    if submission.kind == Kind.answer or submission.kata_id not in catalog.katas:
+    if submission.kind == Kind.answer or catalog.kata_for(submission.kata_id, user) is None:
         raise HTTPException(404, "There is no code of yours to load from that submission.")
     drafts.save_draft(
         session=session, user=user, kata_id=submission.kata_id, source=submission.source
@@ -242,6 +245,15 @@ def _own(session: Session, user: User, submission_id: int) -> Submission:
     if submission is None:
         raise HTTPException(404, "There is no submission of yours with that number.")
     return submission
+
+
+def _kata_of(catalog: Catalog, user: User, submission: Submission) -> KataSpec | None:
+    """The kata as the submission was graded on it, while the user may still open the kata
+    (the kata page's lookup: their own authored kata too); None once they may not."""
+    current = catalog.kata_for(submission.kata_id, user)
+    if current is None or submission.kata_version_id is None:
+        return current
+    return catalog.held_kata(submission.kata_id, submission.kata_version_id)
 
 
 def _kata_page(

@@ -531,7 +531,11 @@ def candidate_page(
                 {"at": as_utc(s.at).isoformat(), "body": s.body}
                 for s in snapshots.history(session=session, item=item)
             ]
-            kata = catalog.held_kata(item.kata_id or "") if item.kind == ItemKind.kata else None
+            kata = (
+                catalog.held_kata(item.kata_id or "", item.kata_version_id)
+                if item.kind == ItemKind.kata
+                else None
+            )
             if kata is not None:
                 diffs[item.id] = list(
                     difflib.unified_diff(

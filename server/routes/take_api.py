@@ -147,7 +147,7 @@ def _candidate_state(state: AttemptState) -> str:
 
 def _item(item: AttemptItem, catalog: Catalog) -> TakeItem:
     is_kata = item.kind == ItemKind.kata
-    kata = catalog.held_kata(item.kata_id or "") if is_kata else None
+    kata = catalog.held_kata(item.kata_id or "", item.kata_version_id) if is_kata else None
     question = catalog.held_question(item.question_id or "") if not is_kata else None
     return TakeItem(
         item_id=item.id or 0,

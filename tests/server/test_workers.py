@@ -45,9 +45,10 @@ class Worker:
 
 
 @contextmanager
-def _worker(root: Path, database_url: str, name: str) -> Iterator[Worker]:
+def _worker(root: Path, database_url: str, name: str, **extra_env: str) -> Iterator[Worker]:
     env = {
         **os.environ,
+        **extra_env,
         **{f"KATABANK_{key.upper()}": str(value) for key, value in SETTINGS.items()},
         "KATABANK_DATABASE_URL": database_url,
         "KATABANK_KATAS_DIR": str(Path(__file__).parents[2] / "katas"),
@@ -195,6 +196,23 @@ def test_a_kata_check_is_a_job_a_killed_worker_leaves_to_the_next(
         _wait_for("the second worker finished the check", lambda: panel() == "passed", 240)
     assert _query(postgres_url, "SELECT status, attempts FROM kataversion") == [("passed", 2)]
     assert _query(postgres_url, "SELECT live_version_id IS NOT NULL FROM authoredkata") == [(True,)]
+
+
+def test_a_stopped_worker_leaves_no_folder_of_authored_katas_behind(
+    root: Path, postgres_url: str
+) -> None:
+    """The folder a worker writes authored kata versions into goes when SIGTERM stops it."""
+    engine = db.make_engine(postgres_url)
+    db.upgrade(engine)
+    engine.dispose()
+    temp = root / "tmp"
+    temp.mkdir()
+    with _worker(root, postgres_url, "w", TMPDIR=str(temp)) as running:
+        _wait_for("the worker runs jobs", lambda: "start_worker" in running.log.read_text())
+        time.sleep(0.5)  # it logs that just before it installs its SIGTERM handler
+        assert [path.name[:18] for path in temp.iterdir()] == ["katabank-authored-"]
+    assert running.process.returncode == 0, running.log.read_text()
+    assert not [path for path in temp.iterdir() if path.name.startswith("katabank-authored-")]
 
 
 def test_a_worker_refuses_sqlite_and_says_why(
