@@ -92,7 +92,7 @@ def _katas_dir_option(parser: argparse.ArgumentParser) -> None:
 def _run_grade(args: argparse.Namespace) -> int:
     katas_dir = args.katas_dir or default_katas_dir()
     try:
-        kata = load_kata(katas_dir, args.kata)
+        kata = load_kata(katas_dir, args.kata, reviewed=True)
     except KataError as exc:
         print(f"katabank grade: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -138,7 +138,7 @@ def _as_text(report: Report) -> str:
 
 
 def _run_list(args: argparse.Namespace) -> int:
-    katas, errors = load_katas(args.katas_dir or default_katas_dir())
+    katas, errors = load_katas(args.katas_dir or default_katas_dir(), reviewed=True)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     if args.json:

@@ -128,7 +128,7 @@ def _grading(katas_dir: Path | None) -> Check:
     from graders.grading import grade
     from graders.spec import load_katas
 
-    katas, _errors = load_katas(katas_dir or default_katas_dir())
+    katas, _errors = load_katas(katas_dir or default_katas_dir(), reviewed=True)
     if not katas:
         return Check("grading", None, "no kata to grade a reference solution of")
     kata = katas[0]

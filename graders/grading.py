@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import select
 import threading
@@ -14,7 +15,7 @@ from typing import Any
 from graders.codec import encode
 from graders.errors import GraderError, KataError
 from graders.judge import Run, judge
-from graders.pool import Pair, Pool, Worker, get_pool
+from graders.pool import KataTests, Pair, Pool, Worker, get_pool
 from graders.report import Report, Verdict
 from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS, Kata
 from graders.sqlkata import candidate_module
@@ -73,11 +74,13 @@ def _accept(source: str | bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Jobs:
-    """What each worker of a pair is sent, but for the CPU it is to run on."""
+    """What each worker of a pair is sent, but for the CPU it is to run on; and, for a
+    reviewed kata, the tests a kata zygote may collect once for all its gradings."""
 
     candidate: dict[str, Any]
     candidate_output: int
     harness: dict[str, Any]
+    tests: KataTests | None
 
 
 def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
@@ -100,15 +103,18 @@ def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
         "cpu_seconds": limits.cpu_seconds,
         "memory_mb": limits.memory_mb,
     }
-    harness = {
+    collected = {
         "function": kata.function,
         "files": files,
         "tests": list(tests),
         "max_examples": kata.max_examples,
-        "cpu_seconds": limits.wall_seconds + 1,
-        "memory_mb": HARNESS_MEMORY_MB,
     }
-    return _Jobs(candidate, limits.output_kb * 1024, harness)
+    harness = {**collected, "cpu_seconds": limits.wall_seconds + 1, "memory_mb": HARNESS_MEMORY_MB}
+    reviewed = None
+    if kata.reviewed:
+        payload = encode(collected)
+        reviewed = KataTests(hashlib.sha256(payload).hexdigest(), payload)
+    return _Jobs(candidate, limits.output_kb * 1024, harness, reviewed)
 
 
 class _Cpus:
@@ -146,7 +152,7 @@ def _run(pool: Pool, jobs: _Jobs, wall_seconds: float) -> Run:
 def _started_pair(pool: Pool, jobs: _Jobs, cpu: int) -> Pair:
     """A pair running both jobs; a pair that died while ready is replaced once."""
     for _attempt in range(2):
-        pair = pool.take()
+        pair, _collected = pool.take(jobs.tests)
         if _start(pair, jobs, cpu):
             return pair
         pair.close()

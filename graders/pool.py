@@ -5,6 +5,12 @@ a ready pair of workers forked from them (already each in a user namespace of it
 fresh namespaces under it, linked to each other by a socket) and sends each its job; a pair
 serves one grading and is then destroyed. A background thread keeps `size` pairs ready.
 
+A reviewed kata's gradings skip pytest's start-up and the tests' collection: the harness
+zygote forks a kata zygote that collects them once (graders/_inside/harness/kata.py), and
+each of its pairs has a harness worker forked from there. The first grading of a kata asks
+for one and is graded the ordinary way meanwhile; the `kata_zygotes` most recently used are
+kept, each with a ready pair of its own.
+
 This is the supervisor's side: it never imports graders._inside, and speaks to the keepers
 only in `graders.messages`.
 """
@@ -20,19 +26,22 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections import deque
-from dataclasses import dataclass
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
 
 from graders import sandbox
-from graders.codec import ProtocolError
+from graders.codec import ProtocolError, write_frame
 from graders.errors import GraderError, SandboxUnavailable
 from graders.messages import ExitInfo, Order, Status, receive, send
 
-__all__ = ["Pair", "Pool", "Worker", "get_pool"]
+__all__ = ["KataTests", "Pair", "Pool", "Worker", "get_pool"]
 
 _START_SECONDS = 60.0
 _READY_SECONDS = 30.0
 _MAX_FAILURES = 5
+_KATA_ZYGOTES = 8
+# Ready pairs a kata keeps once two of its gradings overlapped; one until then.
+_MOST_READY_PER_KATA = 2
 
 
 class Worker:
@@ -123,16 +132,31 @@ class _Zygote:
             )
 
     def spawn(self, link: socket.socket) -> Worker:
-        ours, theirs = socket.socketpair()
+        return _spawn(self.ctl, self.lock, link)
+
+    def fork_kata(self, tests: KataTests) -> _KataZygote:
+        """A kata zygote that has collected `tests` (GraderError if it could not)."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        # The tests go on a stream of their own: a frame may be larger than one packet.
+        job, their_job = socket.socketpair()
         try:
             with self.lock:
-                socket.send_fds(self.ctl, [b"spawn"], [theirs.fileno(), link.fileno()])
+                socket.send_fds(self.ctl, [b"kata"], [theirs.fileno(), their_job.fileno()])
         except OSError:
             ours.close()
             raise
         finally:
             theirs.close()
-        return Worker(ours)
+            their_job.close()
+        zygote = _KataZygote(ours)
+        try:
+            with job:
+                write_frame(job.fileno(), tests.payload)
+            zygote.wait_ready()
+        except (OSError, GraderError):
+            zygote.close()
+            raise
+        return zygote
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -147,6 +171,72 @@ class _Zygote:
         self.stderr.close()
 
 
+def _spawn(ctl: socket.socket, lock: threading.Lock, link: socket.socket) -> Worker:
+    """Ask a zygote on `ctl` for a worker, given its end of the pair's `link`."""
+    ours, theirs = socket.socketpair()
+    try:
+        with lock:
+            socket.send_fds(ctl, [b"spawn"], [theirs.fileno(), link.fileno()])
+    except OSError:
+        ours.close()
+        raise
+    finally:
+        theirs.close()
+    return Worker(ours)
+
+
+@dataclass(frozen=True)
+class KataTests:
+    """A reviewed kata's tests as a kata zygote collects them: the harness job's kata part."""
+
+    key: str
+    payload: bytes
+
+
+class _KataZygote:
+    """A harness zygote's child that has collected one kata's tests and forks its workers."""
+
+    def __init__(self, ctl: socket.socket) -> None:
+        self.ctl = ctl
+        self.lock = threading.Lock()
+
+    def wait_ready(self) -> None:
+        if not select.select([self.ctl], [], [], _START_SECONDS)[0]:
+            raise GraderError("a kata's tests took too long to collect")
+        said = self.ctl.recv(16)
+        if said != b"ready":
+            raise GraderError(f"a kata's tests did not collect ({said!r})")
+
+    def spawn(self, link: socket.socket) -> Worker:
+        return _spawn(self.ctl, self.lock, link)
+
+    def close(self) -> None:
+        self.ctl.close()
+
+
+@dataclass
+class _Kata:
+    """One kata's zygote and ready pairs, as the pool keeps them."""
+
+    tests: KataTests
+    zygote: _KataZygote | None = None
+    ready: deque[Pair] = field(default_factory=deque)
+    want: int = 1
+    failures: int = 0
+
+    def needs_work(self) -> bool:
+        usable = self.failures < _MAX_FAILURES
+        return usable and (self.zygote is None or len(self.ready) < self.want)
+
+    def close(self) -> None:
+        for pair in self.ready:
+            pair.close()
+        self.ready.clear()
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
+
+
 class Pool:
     """Ready pairs of sandboxed workers for one isolation mode, made by one long-lived thread.
 
@@ -154,13 +244,17 @@ class Pool:
     started it, so a zygote started from a short-lived request thread would die with it.
     """
 
-    def __init__(self, *, isolate: bool, size: int = 3) -> None:
+    def __init__(self, *, isolate: bool, size: int = 3, kata_zygotes: int = _KATA_ZYGOTES) -> None:
         if isolate:
             sandbox.check_available()
         self.isolate = isolate
         self.size = size
+        self.kata_zygotes = kata_zygotes
         self._zygotes: dict[str, _Zygote] = {}
         self._ready: deque[Pair] = deque()
+        # Most recently used last; changed under _cond, their zygotes made by the thread.
+        self._katas: OrderedDict[str, _Kata] = OrderedDict()
+        self._retired: list[_Kata] = []
         self._cond = threading.Condition()
         self._closed = False
         self._failure: GraderError | None = None
@@ -169,10 +263,18 @@ class Pool:
         )
         self._thread.start()
 
-    def take(self) -> Pair:
-        """A ready pair for one grading; waits while the background thread makes one."""
+    def take(self, tests: KataTests | None = None) -> tuple[Pair, bool]:
+        """A ready pair for one grading, and whether its harness has collected `tests`.
+
+        Waits while the background thread makes a pair. With `tests`, a pair of that kata's
+        zygote if one is ready; otherwise an ordinary pair, and the kata's zygote is asked for.
+        """
         deadline = time.monotonic() + _START_SECONDS
         with self._cond:
+            if tests is not None and self.kata_zygotes > 0:
+                pair = self._take_collected(tests)
+                if pair is not None:
+                    return pair, True
             while not self._ready:
                 if self._failure is not None:
                     raise self._failure
@@ -182,7 +284,26 @@ class Pool:
                 self._cond.wait(remaining)
             pair = self._ready.popleft()
             self._cond.notify_all()
-            return pair
+            return pair, False
+
+    def _take_collected(self, tests: KataTests) -> Pair | None:
+        """The kata's ready pair, if any; else asks the thread for it (under _cond)."""
+        kata = self._katas.get(tests.key)
+        if kata is None:
+            kata = self._katas[tests.key] = _Kata(tests)
+            while len(self._katas) > self.kata_zygotes:
+                self._retired.append(self._katas.popitem(last=False)[1])
+            self._cond.notify_all()
+            return None
+        self._katas.move_to_end(tests.key)
+        if not kata.ready:
+            if kata.zygote is not None:
+                kata.want = _MOST_READY_PER_KATA  # its gradings overlap: keep one more
+            self._cond.notify_all()
+            return None
+        pair = kata.ready.popleft()
+        self._cond.notify_all()
+        return pair
 
     def close(self) -> None:
         """Destroy the ready pairs and the zygotes; pairs in use end with their gradings."""
@@ -194,13 +315,16 @@ class Pool:
     def _produce(self) -> None:
         failures = 0
         try:
-            while self._wait_for_room():
+            while (work := self._wait_for_work()) is not None:
                 try:
-                    pair = self._make_pair()
+                    self._do(work)
                 except SandboxUnavailable as exc:
                     self._fail(exc)
                     return
                 except (OSError, GraderError) as exc:
+                    if isinstance(work, _Kata):
+                        self._kata_failed(work, exc)
+                        continue
                     failures += 1
                     if failures >= _MAX_FAILURES:
                         self._fail(GraderError(f"cannot start grading sandboxes: {exc}"))
@@ -208,23 +332,80 @@ class Pool:
                     time.sleep(0.1 * failures)
                     continue
                 failures = 0
-                with self._cond:
-                    self._ready.append(pair)
-                    self._cond.notify_all()
         finally:
             with self._cond:
                 pairs = list(self._ready)
                 self._ready.clear()
+                katas = [*self._katas.values(), *self._retired]
+                self._katas.clear()
+                self._retired.clear()
             for pair in pairs:
                 pair.close()
+            for kata in katas:
+                kata.close()
             for zygote in self._zygotes.values():
                 zygote.close()
 
-    def _wait_for_room(self) -> bool:
+    def _wait_for_work(self) -> _Kata | str | None:
+        """What to make next: "pair" (an ordinary one), a kata's zygote or pair, or "retire"
+        (close evicted katas); None once closed. Ordinary pairs come first while none is
+        ready, as every grading may need one."""
         with self._cond:
-            while not self._closed and len(self._ready) >= self.size:
+            while not self._closed:
+                if self._retired:
+                    return "retire"
+                if not self._ready:
+                    return "pair"
+                for kata in reversed(self._katas.values()):
+                    if kata.needs_work():
+                        return kata
+                if len(self._ready) < self.size:
+                    return "pair"
                 self._cond.wait()
-            return not self._closed
+            return None
+
+    def _do(self, work: _Kata | str) -> None:
+        if work == "retire":
+            with self._cond:
+                retired, self._retired = self._retired, []
+            for kata in retired:
+                kata.close()
+        elif isinstance(work, _Kata):
+            self._make_kata_pair(work)
+        else:
+            pair = self._make_pair()
+            with self._cond:
+                self._ready.append(pair)
+                self._cond.notify_all()
+
+    def _make_kata_pair(self, kata: _Kata) -> None:
+        """Fork the kata's zygote if it has none, else one more ready pair from it."""
+        self._check_zygotes()
+        if kata.zygote is None:
+            zygote = self._zygotes["harness"].fork_kata(kata.tests)
+            with self._cond:
+                if self._katas.get(kata.tests.key) is kata:
+                    kata.zygote = zygote
+                    return
+            zygote.close()  # evicted meanwhile
+            return
+        pair = self._pair_from(kata.zygote)
+        with self._cond:
+            if self._katas.get(kata.tests.key) is kata:
+                kata.ready.append(pair)
+                self._cond.notify_all()
+                return
+        pair.close()
+
+    def _kata_failed(self, kata: _Kata, failure: Exception) -> None:
+        """A kata zygote that cannot collect, or died: it is forked again, up to a point;
+        the kata's gradings go the ordinary way meanwhile, and for good after that."""
+        with self._cond:
+            broken = isinstance(failure, GraderError) and "did not collect" in str(failure)
+            kata.failures = _MAX_FAILURES if broken else kata.failures + 1
+            zygote, kata.zygote = kata.zygote, None
+        if zygote is not None:
+            zygote.close()
 
     def _fail(self, failure: GraderError) -> None:
         with self._cond:
@@ -232,11 +413,17 @@ class Pool:
             self._cond.notify_all()
 
     def _make_pair(self) -> Pair:
+        self._check_zygotes()
+        return self._pair_from(self._zygotes["harness"])
+
+    def _check_zygotes(self) -> None:
         if not self._zygotes or not all(z.alive() for z in self._zygotes.values()):
             self._restart_zygotes()
+
+    def _pair_from(self, harness_zygote: _Zygote | _KataZygote) -> Pair:
         ours, theirs = socket.socketpair()
         try:
-            harness = self._zygotes["harness"].spawn(ours)
+            harness = harness_zygote.spawn(ours)
             try:
                 candidate = self._zygotes["candidate"].spawn(theirs)
             except OSError:
@@ -255,6 +442,11 @@ class Pool:
         return pair
 
     def _restart_zygotes(self) -> None:
+        # Kata zygotes are the harness zygote's children: they end with it.
+        with self._cond:
+            for kata in self._katas.values():
+                self._retired.append(_Kata(kata.tests, kata.zygote, kata.ready))
+                kata.zygote, kata.ready = None, deque()
         for zygote in self._zygotes.values():
             zygote.close()
         self._zygotes = {}

@@ -93,6 +93,9 @@ class Kata:
     max_examples: int = 100
     quick_answer: QuickAnswer | None = None
     ordered: bool = False
+    # The deployment's own reviewed files (katas/), not a user's: the harness may import its
+    # tests once outside any grading's sandbox and fork its gradings from there.
+    reviewed: bool = False
 
     @property
     def suffix(self) -> str:
@@ -138,8 +141,11 @@ class Kata:
         return sorted((self.path / folder).glob(f"*{self.suffix}"))
 
 
-def load_kata(katas_dir: Path, kata_id: str) -> Kata:
-    """Load and validate katas/<id>/; raise KataError naming the file and key at fault."""
+def load_kata(katas_dir: Path, kata_id: str, *, reviewed: bool = False) -> Kata:
+    """Load and validate katas/<id>/; raise KataError naming the file and key at fault.
+
+    `reviewed`: the folder is the deployment's own katas/, not content a user wrote.
+    """
     if not _ID.fullmatch(kata_id):
         raise KataError(f"{kata_id!r}: not a kata id (lower case letters, digits, '_' and '-')")
     folder = Path(katas_dir) / kata_id
@@ -154,10 +160,10 @@ def load_kata(katas_dir: Path, kata_id: str) -> Kata:
     for name in REQUIRED_FILES.get(kind, ()):
         if not (folder / name).is_file():
             raise KataError(f"{folder / name}: missing")
-    return _parse(data, folder, toml_path)
+    return _parse(data, folder, toml_path, reviewed=reviewed)
 
 
-def load_katas(katas_dir: Path) -> tuple[list[Kata], list[str]]:
+def load_katas(katas_dir: Path, *, reviewed: bool = False) -> tuple[list[Kata], list[str]]:
     """Every kata under `katas_dir` that loads, and one message per kata that does not."""
     katas: list[Kata] = []
     errors: list[str] = []
@@ -165,13 +171,13 @@ def load_katas(katas_dir: Path) -> tuple[list[Kata], list[str]]:
         if not (folder / "kata.toml").is_file():
             continue
         try:
-            katas.append(load_kata(katas_dir, folder.name))
+            katas.append(load_kata(katas_dir, folder.name, reviewed=reviewed))
         except KataError as exc:
             errors.append(str(exc))
     return katas, errors
 
 
-def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
+def _parse(data: dict[str, Any], folder: Path, where: Path, *, reviewed: bool) -> Kata:
     known = {
         *_REQUIRED_KEYS,
         "topics",
@@ -228,6 +234,7 @@ def _parse(data: dict[str, Any], folder: Path, where: Path) -> Kata:
         max_examples=max_examples,
         quick_answer=_quick_answer(data.get("quick_answer"), where),
         ordered=ordered,
+        reviewed=reviewed,
     )
 
 

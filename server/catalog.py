@@ -163,7 +163,7 @@ def load_catalog(settings: Settings) -> Catalog:
     docs, errors = load_bank(settings.questions_dir)
     for error in errors:
         log.error("question bank: %s", error)
-    katas, kata_errors = load_katas(settings.katas_dir)
+    katas, kata_errors = load_katas(settings.katas_dir, reviewed=True)
     for message in kata_errors:
         log.error("katas: %s", message)
     return Catalog(

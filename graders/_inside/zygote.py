@@ -87,22 +87,59 @@ def _mount(source: str, target: str, fstype: str | None, flags: int, data: str |
 def main() -> None:
     """Preload the role's modules, then fork a keeper per spawn request until CTL_FD closes."""
     role, isolate = sys.argv[1], sys.argv[2] == "1"
-    uid, gid = (int(part) for part in sys.argv[4].split(":"))
+    ids = tuple(int(part) for part in sys.argv[4].split(":"))
     if isolate and os.geteuid() == 0:
         _uncover_proc()
-    seccomp = _preload(role, isolate)
+    spawner = Spawner(role, isolate, _preload(role, isolate), (ids[0], ids[1]))
     ctl = socket.socket(fileno=int(sys.argv[3]))
     ctl.sendall(b"ready")
     # Keepers are reaped by the kernel; each keeper restores SIGCHLD to wait for its worker.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
-    while True:
-        message, fds, _flags, _addr = socket.recv_fds(ctl, 16, 2)
-        if not message and not fds:
-            break
-        if message != b"spawn" or len(fds) != 2:
-            for fd in fds:
-                os.close(fd)
-            continue
+    payload = spawner.serve(ctl)
+    if payload is None:
+        return
+    # Only a worker gets here, sandboxed, with its job.
+    if role == "harness":
+        from graders._inside.harness import runner
+
+        runner.run(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
+    else:
+        from graders._inside import candidate
+
+        candidate.serve(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
+    sys.stdout.flush()
+    os._exit(0)
+
+
+class Spawner:
+    """Forks a sandboxed worker (under its keeper) per "spawn" request on a control socket.
+
+    `serve` returns only in a worker, with the worker's job: the worker runs on from the
+    caller's stack, so a kata zygote (graders/_inside/harness/kata.py) can fork workers
+    from inside a pytest session that has already collected the kata's tests.
+    """
+
+    def __init__(self, role: str, isolate: bool, seccomp: Any, ids: tuple[int, int]) -> None:
+        self.role, self.isolate, self.seccomp, self.ids = role, isolate, seccomp, ids
+
+    def serve(self, ctl: socket.socket) -> bytes | None:
+        """Serve requests until `ctl` closes (None); in a forked worker, its job."""
+        while True:
+            message, fds, _flags, _addr = socket.recv_fds(ctl, 16, 2)
+            if not message and not fds:
+                return None
+            if message == b"kata" and len(fds) == 2 and self.role == "harness":
+                self._fork_kata_zygote(ctl, kata_fd=fds[0], job_fd=fds[1])
+                continue
+            if message != b"spawn" or len(fds) != 2:
+                for fd in fds:
+                    os.close(fd)
+                continue
+            payload = self._spawn(ctl, job_fd=fds[0], link_fd=fds[1])
+            if payload is not None:
+                return payload
+
+    def _spawn(self, ctl: socket.socket, *, job_fd: int, link_fd: int) -> bytes | None:
         sys.stdout.flush()
         ours, theirs = socket.socketpair()
         pid = os.fork()
@@ -111,18 +148,50 @@ def main() -> None:
             ours.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             try:
-                _keeper(role, isolate, seccomp, job_fd=fds[0], link_fd=fds[1], mapper=theirs)
+                payload = _keeper(
+                    self.role,
+                    self.isolate,
+                    self.seccomp,
+                    job_fd=job_fd,
+                    link_fd=link_fd,
+                    mapper=theirs,
+                )
             except BaseException:
                 traceback.print_exc()
                 sys.stderr.flush()
-            finally:
+                os._exit(70)
+            if payload is None:
                 os._exit(0)
+            return payload
         theirs.close()
-        for fd in fds:
-            os.close(fd)
-        if isolate:
-            _map_ids(pid, ours, uid=uid, gid=gid)
+        os.close(job_fd)
+        os.close(link_fd)
+        if self.isolate:
+            _map_ids(pid, ours, uid=self.ids[0], gid=self.ids[1])
         ours.close()
+        return None
+
+    def _fork_kata_zygote(self, ctl: socket.socket, *, kata_fd: int, job_fd: int) -> None:
+        """A child that collects one reviewed kata's tests (read on `job_fd`) once, then
+        forks a worker per "spawn" request on `kata_fd`."""
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid != 0:
+            os.close(kata_fd)
+            os.close(job_fd)
+            return
+        try:
+            ctl.close()
+            from graders._inside.harness import kata
+
+            kata.serve(socket.socket(fileno=kata_fd), job_fd, self)
+        except BaseException:
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(70)
+        # The kata zygote ends in its pytest session; a worker it forked, here.
+        sys.stdout.flush()
+        os._exit(0)
 
 
 def _uncover_proc() -> None:
@@ -158,7 +227,8 @@ def _preload(role: str, isolate: bool) -> Any:
 
 def _keeper(
     role: str, isolate: bool, seccomp: Any, *, job_fd: int, link_fd: int, mapper: socket.socket
-) -> None:
+) -> bytes | None:
+    """Watch one worker to its end (None); in the forked worker, return its job."""
     limits = _CEILINGS[role]
     scratch = "/tmp"
     if isolate:
@@ -184,13 +254,15 @@ def _keeper(
             os.close(job_fd)
             ctrl.close()
             os.close(out_r)
-            _worker(role, seccomp, scratch, worker_ctrl.detach(), out_w, link_fd)
+            payload = _worker(role, seccomp, scratch, worker_ctrl.detach(), out_w, link_fd)
         except BaseException:
             # Goes to the worker's output once its fds are arranged, else the zygote's stderr.
             traceback.print_exc()
             sys.stderr.flush()
-        finally:
             os._exit(70)
+        if payload is None:
+            os._exit(0)
+        return payload
     worker_ctrl.close()
     os.close(out_w)
     os.close(link_fd)
@@ -201,6 +273,7 @@ def _keeper(
             import shutil
 
             shutil.rmtree(scratch, ignore_errors=True)
+    return None
 
 
 def _enter_namespaces(mapper: socket.socket) -> None:
@@ -366,8 +439,11 @@ def _read_or_none(fd: int) -> bytes | None:
         return None
 
 
-def _worker(role: str, seccomp: Any, scratch: str, ctrl_fd: int, out_w: int, link_fd: int) -> None:
-    """Become the sandboxed worker: own /proc, own uid, limits; then read the job and run it."""
+def _worker(
+    role: str, seccomp: Any, scratch: str, ctrl_fd: int, out_w: int, link_fd: int
+) -> bytes | None:
+    """Become the sandboxed worker: own /proc, own uid, limits; then read the job (None: no
+    job, the grading was called off)."""
     os.setsid()
     if seccomp is not None:
         _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None)
@@ -390,19 +466,7 @@ def _worker(role: str, seccomp: Any, scratch: str, ctrl_fd: int, out_w: int, lin
     _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
     if seccomp is not None:
         seccomp.load()
-    payload = read_frame(WORKER_CTRL_FD)
-    if payload is None:
-        os._exit(0)
-    if role == "harness":
-        from graders._inside.harness import runner
-
-        runner.run(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
-    else:
-        from graders._inside import candidate
-
-        candidate.serve(payload, ctrl_fd=WORKER_CTRL_FD, link_fd=WORKER_LINK_FD)
-    sys.stdout.flush()
-    os._exit(0)
+    return read_frame(WORKER_CTRL_FD)
 
 
 def _become_worker() -> None:

@@ -153,7 +153,7 @@ def run(settings: Settings, *, concurrency: int, name: str, metrics_port: int | 
         except graders.SandboxUnavailable as exc:
             print(f"katabank worker: grading is unavailable: {exc}", file=sys.stderr)
             return 1
-        found, errors = graders.load_katas(settings.katas_dir)
+        found, errors = graders.load_katas(settings.katas_dir, reviewed=True)
         for error in errors:
             log.warning("kata not loaded: %s", error)
         # Katas written in the browser are looked up by id in the database (server/authoring).

@@ -196,21 +196,26 @@ def test_exiting_before_the_tests_is_an_error(short_kata: Kata) -> None:
     assert report.stdout == "all tests passed\n"
 
 
+# The start of a kata test that fails where the harness sees files of the project.
+SEES_NOTHING_OF_THE_PROJECT = (
+    "import os\n"
+    "import sys\n"
+    "\n"
+    "def test_nothing_of_the_project_is_visible(solution):\n"
+    "    seen = set()\n"
+    "    for folder, dirs, files in os.walk('/'):\n"
+    "        if folder in ('/usr', '/proc', '/sys', '/dev', '/opt/site', sys.base_prefix):\n"
+    "            dirs[:] = []\n"
+    "        seen.update(name for name in files if name.endswith(('.db', '.sqlite')))\n"
+    "        seen.update(name for name in files if name in ('kata.toml', 'STYLE.md'))\n"
+    "    assert seen == set()\n"
+)
+
+
 def test_the_harness_sees_only_its_own_kata(with_sample_tests: Callable[[str], Kata]) -> None:
     """Kata tests run sandboxed too: this kata's sample test looks for the project and fails."""
     kata = with_sample_tests(
-        "import os\n"
-        "import sys\n"
-        "\n"
-        "def test_nothing_of_the_project_is_visible(solution):\n"
-        "    seen = set()\n"
-        "    for folder, dirs, files in os.walk('/'):\n"
-        "        if folder in ('/usr', '/proc', '/sys', '/dev', '/opt/site', sys.base_prefix):\n"
-        "            dirs[:] = []\n"
-        "        seen.update(name for name in files if name.endswith(('.db', '.sqlite')))\n"
-        "        seen.update(name for name in files if name in ('kata.toml', 'STYLE.md'))\n"
-        "    assert seen == set()\n"
-        "    assert sorted(os.listdir('/tmp/kata')) == [\n"
+        SEES_NOTHING_OF_THE_PROJECT + "    assert sorted(os.listdir('/tmp/kata')) == [\n"
         "        'pytest.ini', 'reference.py', 'tests_hidden.py', 'tests_sample.py']\n"
         "    assert os.getuid() == 1000\n"
         "    assert 'CapEff:\\t0000000000000000' in open('/proc/self/status').read()\n"

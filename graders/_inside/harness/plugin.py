@@ -43,10 +43,17 @@ def candidate() -> Solution:
 class Plugin:
     """Gives tests the candidate's function; streams each test's outcome to the keeper."""
 
-    def __init__(self, solution: Solution, ctrl_fd: int, times: dict[str, float]) -> None:
+    def __init__(self, solution: Solution, ctrl_fd: int | None, times: dict[str, float]) -> None:
+        """`ctrl_fd` None: collecting in a kata zygote, with no keeper to tell (yet)."""
         global _solution
         _solution = solution
         self._solution = solution
+        self.ctrl_fd = ctrl_fd
+        self.times = times
+        self.collection_failed = False
+
+    def start(self, ctrl_fd: int, times: dict[str, float]) -> None:
+        """In a worker forked from a kata zygote: report this grading on `ctrl_fd`."""
         self.ctrl_fd = ctrl_fd
         self.times = times
 
@@ -56,12 +63,18 @@ class Plugin:
         self.times["collected_cpu"] = time.process_time()
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
-        if report.failed:
-            send(self.ctrl_fd, Event.BROKEN, {"test": report.nodeid, "message": _longrepr(report)})
+        if not report.failed:
+            return
+        self.collection_failed = True
+        self._send(Event.BROKEN, {"test": report.nodeid, "message": _longrepr(report)})
+
+    def _send(self, kind: Event, body: Any) -> None:
+        if self.ctrl_fd is not None:  # None: a kata zygote, collecting for workers to come
+            send(self.ctrl_fd, kind, body)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._solution.test = nodeid
-        send(self.ctrl_fd, Event.START, nodeid)
+        self._send(Event.START, nodeid)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
@@ -84,11 +97,9 @@ class Plugin:
         if call.when == "call" or report.failed or report.skipped:
             result = _result(item, call, report, self._solution)
             if call.when != "call" and report.failed:
-                send(
-                    self.ctrl_fd, Event.BROKEN, {"test": item.nodeid, "message": _longrepr(report)}
-                )
+                self._send(Event.BROKEN, {"test": item.nodeid, "message": _longrepr(report)})
             else:
-                send(self.ctrl_fd, Event.RESULT, result)
+                self._send(Event.RESULT, result)
         return report
 
 

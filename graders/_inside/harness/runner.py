@@ -18,7 +18,7 @@ from graders._inside.job import apply_job_limits, stay_on
 from graders.codec import ProtocolError, decode
 from graders.messages import Event, Link, receive, send
 
-__all__ = ["run", "warm_up"]
+__all__ = ["configure", "finish", "greet", "pytest_args", "run", "warm_up", "write_kata"]
 
 _PROFILE = "katabank"
 # Built-in plugins a kata's tests have no use for; skipping them halves pytest's start-up.
@@ -49,15 +49,31 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
     stay_on(job["cpu"])
     kata = Path("kata").resolve()
-    kata.mkdir()
-    for name, text in job["files"].items():
+    write_kata(kata, job["files"])
+    if not greet(ctrl_fd, link_fd):
+        return
+    solution = Solution(link_fd=link_fd, ctrl_fd=ctrl_fd, function=job["function"])
+    configure(kata, job["max_examples"])
+    times["greeted"] = time.monotonic()
+    code = pytest.main(
+        pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd, times)]
+    )
+    finish(ctrl_fd, code, times)
+
+
+def write_kata(kata: Path, files: dict[str, str]) -> None:
+    """The kata's files and our pytest.ini in the folder `kata`, made here."""
+    kata.mkdir(parents=True)
+    for name, text in files.items():
         (kata / Path(name).name).write_text(text, encoding="utf-8")
     (kata / "pytest.ini").write_text(_PYTEST_INI, encoding="utf-8")
-    if not _greet(ctrl_fd, link_fd):
-        return
+
+
+def configure(kata: Path, max_examples: int) -> None:
+    """Hypothesis's settings for gradings, and `kata` as the tests' folder and module root."""
     settings.register_profile(
         _PROFILE,
-        max_examples=job["max_examples"],
+        max_examples=max_examples,
         derandomize=True,
         database=None,
         deadline=None,
@@ -68,20 +84,19 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
         phases=[phase for phase in Phase if phase is not Phase.explain],
     )
     settings.load_profile(_PROFILE)
-    solution = Solution(link_fd=link_fd, ctrl_fd=ctrl_fd, function=job["function"])
     os.chdir(kata)
     sys.path.insert(0, str(kata))
     sys.dont_write_bytecode = True
-    times["greeted"] = time.monotonic()
-    code = pytest.main(
-        _pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd, times)]
-    )
+
+
+def finish(ctrl_fd: int, code: int | pytest.ExitCode, times: dict[str, float]) -> None:
+    """Tell the keeper the tests ran, with pytest's exit code and when each phase ended."""
     times["ran"], times["ran_cpu"] = time.monotonic(), time.process_time()
     sys.stdout.flush()
     send(ctrl_fd, Event.DONE, {"exit": int(code), "times": times})
 
 
-def _greet(ctrl_fd: int, link_fd: int) -> bool:
+def greet(ctrl_fd: int, link_fd: int) -> bool:
     """Wait for the candidate's Link.READY; pass on a load error or a silent exit instead."""
     nowhere = {"test": "", "input": ""}
     try:
@@ -107,7 +122,7 @@ def warm_up() -> None:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "tests_warm_up.py").write_text(_WARM_UP_TEST, encoding="utf-8")
         (Path(folder) / "pytest.ini").write_text(_PYTEST_INI, encoding="utf-8")
-        pytest.main(_pytest_args(["tests_warm_up.py"], Path(folder)), plugins=[plugin])
+        pytest.main(pytest_args(["tests_warm_up.py"], Path(folder)), plugins=[plugin])
         sys.modules.pop("tests_warm_up", None)
         if folder in sys.path:
             sys.path.remove(folder)
@@ -132,7 +147,7 @@ def _leave_numpy_random_alone() -> None:
     numpy.random.seed(0)
 
 
-def _pytest_args(tests: list[str], root: Path) -> list[str]:
+def pytest_args(tests: list[str], root: Path) -> list[str]:
     args = [*(str(root / name) for name in tests), "-q", "--capture=no", "--rootdir", str(root)]
     # Only Hypothesis's plugin, not every one installed beside it (anyio, xdist, ...): the
     # plugins a kata may use are ours to choose, and each one loaded costs every grading.

@@ -1,0 +1,173 @@
+"""A reviewed kata's gradings fork from a kata zygote that collected its tests once.
+
+The same real sandbox as every other grading; these tests show the collected path is taken,
+grades exactly as the ordinary one, keeps the sandbox, and steps aside where it cannot help.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from graders import Kata, KataError, Report, Verdict, grade, load_kata
+from graders.grading import _jobs, _run
+from graders.judge import judge
+from graders.pool import KataTests, Pair, Pool
+from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS
+from tests.graders.conftest import KATAS_DIR
+from tests.graders.test_hostile import SEES_NOTHING_OF_THE_PROJECT
+
+SETS = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+DROPS_NEGATIVE_EVEN = (
+    "def intersection(xs, ys):\n    return [v for v in set(xs) & set(ys) if v >= 0 or v % 2]\n"
+)
+
+
+@pytest.fixture
+def pool() -> Iterator[Pool]:
+    pool = Pool(isolate=True, size=1, kata_zygotes=2)
+    yield pool
+    pool.close()
+
+
+def _grade_on(pool: Pool, kata: Kata, source: str, *, hidden: bool = True) -> tuple[Report, bool]:
+    """Grade as grade() does, on `pool`; and whether the harness had collected the tests."""
+    jobs = _jobs(kata, source, HIDDEN_TESTS if hidden else SAMPLE_TESTS)
+    taken: list[bool] = []
+    original = pool.take
+
+    def take(tests: KataTests | None = None) -> tuple[Pair, bool]:
+        pair, collected = original(tests)
+        taken.append(collected)
+        return pair, collected
+
+    pool.take = take  # type: ignore[method-assign]
+    try:
+        run = _run(pool, jobs, kata.limits.wall_seconds)
+    finally:
+        del pool.take
+    suite = "hidden" if hidden else "sample"
+    return judge(run, kata=kata.id, suite=suite, limits=kata.limits), taken[-1]
+
+
+def _until_collected(
+    pool: Pool, kata: Kata, source: str, *, hidden: bool = True
+) -> tuple[Report, bool]:
+    """Grade until a grading runs on collected tests (the first asks for them)."""
+    for _attempt in range(50):
+        report, collected = _grade_on(pool, kata, source, hidden=hidden)
+        if collected:
+            return report, collected
+        time.sleep(0.1)
+    return report, collected
+
+
+@pytest.fixture(scope="module")
+def reviewed() -> Kata:
+    return load_kata(KATAS_DIR, "intersection", reviewed=True)
+
+
+def test_a_reviewed_katas_first_grading_asks_for_its_tests_collected(
+    pool: Pool, reviewed: Kata
+) -> None:
+    first, collected = _grade_on(pool, reviewed, SETS)
+    assert first.passed and not collected
+    later, collected = _until_collected(pool, reviewed, SETS)
+    assert collected and later.passed
+    assert [t.name for t in later.tests] == [t.name for t in first.tests]
+
+
+def test_collected_tests_grade_exactly_as_the_ordinary_way(pool: Pool, reviewed: Kata) -> None:
+    ordinary = grade(dataclasses.replace(reviewed, reviewed=False), DROPS_NEGATIVE_EVEN)
+    collected_report, collected = _until_collected(pool, reviewed, DROPS_NEGATIVE_EVEN)
+    assert collected
+    assert collected_report.verdict is ordinary.verdict is Verdict.FAILED
+    assert collected_report.failure == ordinary.failure
+    assert collected_report.failure is not None
+    assert collected_report.failure.input == "intersection([-2], [-2])"
+    assert [(t.name, t.outcome, t.examples) for t in collected_report.tests] == [
+        (t.name, t.outcome, t.examples) for t in ordinary.tests
+    ]
+
+
+def test_every_grading_starts_from_the_same_collected_state(pool: Pool, reviewed: Kata) -> None:
+    """A grading's state (the candidate's answers, Hypothesis's) never reaches the next."""
+    _until_collected(pool, reviewed, SETS)
+    wrong, collected = _until_collected(pool, reviewed, DROPS_NEGATIVE_EVEN)
+    right, collected_again = _until_collected(pool, reviewed, SETS)
+    assert collected and collected_again
+    assert wrong.verdict is Verdict.FAILED and right.passed, right.message
+
+
+def test_an_sql_katas_tests_read_their_files_in_the_workers_scratch(pool: Pool) -> None:
+    kata = load_kata(KATAS_DIR, "sql_orders_per_customer", reviewed=True)
+    report, collected = _until_collected(pool, kata, kata.reference)
+    assert collected and report.passed, report.message
+    wrong, _ = _until_collected(pool, kata, "SELECT 1 AS customer_id, 2 AS orders")
+    assert wrong.verdict is Verdict.FAILED
+
+
+def test_a_class_kata_is_graded_from_its_collected_tests(pool: Pool) -> None:
+    kata = load_kata(KATAS_DIR, "lru_cache", reviewed=True)
+    report, collected = _until_collected(pool, kata, kata.reference)
+    assert collected and report.passed, report.message
+
+
+def test_katas_beyond_the_pools_count_take_turns(pool: Pool) -> None:
+    """Two kata zygotes at most: a third kata retires the least recently used."""
+    ids = ("intersection", "two_sum", "valid_parentheses")
+    katas = [load_kata(KATAS_DIR, kata_id, reviewed=True) for kata_id in ids]
+    for kata in [*katas, *katas]:
+        report, collected = _until_collected(pool, kata, kata.reference)
+        assert collected and report.passed, (kata.id, report.message)
+
+
+def test_tests_that_do_not_collect_are_graded_the_ordinary_way(
+    pool: Pool, with_sample_tests: Callable[[str], Kata]
+) -> None:
+    """Which says why: the kata's tests are broken (KataError), every time."""
+    kata = dataclasses.replace(
+        with_sample_tests("from reference import nothing_here\n"), reviewed=True
+    )
+    for _attempt in range(5):
+        with pytest.raises(KataError) as raised:
+            _grade_on(pool, kata, SETS, hidden=False)
+        assert "nothing_here" in raised.value.detail
+        time.sleep(0.1)
+    pair, collected = pool.take(_jobs(kata, SETS, SAMPLE_TESTS).tests)
+    pair.close()
+    assert not collected
+
+
+def test_the_collected_harness_is_sandboxed_like_any_other(
+    pool: Pool, with_sample_tests: Callable[[str], Kata]
+) -> None:
+    """The kata's own sample test inspects the harness worker it runs in."""
+    kata = with_sample_tests(
+        SEES_NOTHING_OF_THE_PROJECT
+        + "    # Its scratch holds its own copy of the kata, where it was collected.\n"
+        "    assert os.getcwd().startswith('/tmp/katabank-kata-')\n"
+        "    assert sorted(os.listdir('/tmp')) == [os.getcwd().split('/')[2]]\n"
+        "    assert sorted(os.listdir('.')) == [\n"
+        "        'pytest.ini', 'reference.py', 'tests_hidden.py', 'tests_sample.py']\n"
+        "    assert os.getuid() == 1000 and os.getpid() == 1\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    assert 'CapEff:\\t0000000000000000' in status\n"
+        "    assert 'Seccomp:\\t2' in status and 'NoNewPrivs:\\t1' in status\n"
+        "    assert 'KATABANK_TEST_SECRET' not in os.environ\n"
+    )
+    kata = dataclasses.replace(kata, reviewed=True)
+    report, collected = _until_collected(pool, kata, SETS, hidden=False)
+    assert collected and report.passed, report.message
+
+
+def test_unreviewed_katas_never_fork_from_collected_tests(pool: Pool) -> None:
+    authored = load_kata(KATAS_DIR, "intersection")
+    assert not authored.reviewed
+    for _attempt in range(5):
+        report, collected = _grade_on(pool, authored, SETS)
+        assert report.passed and not collected
+        time.sleep(0.1)
