@@ -9,9 +9,13 @@ and with sample + hidden tests (Submit), sequentially, through the real sandbox.
   (process CPU), so it holds only what the tests and the solution themselves cost. It runs
   as the sandbox does: BLAS on one thread, Hypothesis leaving numpy's global RNG alone.
 - per kata, the Submit's phases (medians): start (grade() called to harness job read, which
-  includes taking a ready pair), collect (the kata's files written, pytest configured and
-  the tests collected), run (the tests), report (pytest's end to grade() returning: the
-  workers' exits and the judge); and the harness worker's CPU in collect and in run.
+  includes taking a ready pair), collect (until the tests start: the candidate's greeting;
+  for a kata graded the ordinary way also the kata's files written, pytest configured and
+  the tests collected, which a reviewed kata's zygote did once for all its gradings, see
+  graders/_inside/harness/kata.py), run (the tests), report (pytest's end to grade()
+  returning: the workers' exits and the judge); and the harness worker's CPU in collect and
+  in run. The katas are the repository's, reviewed: each kata's first two gradings (which
+  ask for its zygote) are not timed.
 - the intersection kata against a naive `python -m pytest` subprocess per grading (which runs
   the candidate in the test process, no sandbox): p50 and the speed-up; and gradings per
   second with `--threads` concurrent gradings.
@@ -126,7 +130,9 @@ def main() -> None:
     results: dict[str, Timings] = {}
     for kata in katas:
         reference = kata.reference
-        _grade_passes(kata, reference, hidden=True)  # starts the pool: not part of any timing
+        # Start the pool and the kata's zygotes (Run's and Submit's): not part of any timing.
+        for hidden in (True, True, False, False):
+            _grade_passes(kata, reference, hidden=hidden)
         timings = results[kata.id] = Timings()
         sample = partial(_grade_passes, kata, reference, hidden=False)
         timings.run += [_timed(sample) for _ in range(args.runs)]

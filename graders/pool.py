@@ -39,7 +39,12 @@ __all__ = ["KataTests", "Pair", "Pool", "Worker", "get_pool"]
 _START_SECONDS = 60.0
 _READY_SECONDS = 30.0
 _MAX_FAILURES = 5
+# How many katas are kept collected, each with a ready pair: about 9 MB each of memory of
+# their own (the rest is shared with the zygotes). 0 grades every kata the ordinary way.
+KATA_ZYGOTES_VARIABLE = "KATABANK_COLLECTED_KATAS"
 _KATA_ZYGOTES = 8
+# Recently seen katas remembered, per kata zygote kept.
+_SEEN_PER_ZYGOTE = 4
 # Ready pairs a kata keeps once two of its gradings overlapped; one until then.
 _MOST_READY_PER_KATA = 2
 
@@ -254,6 +259,8 @@ class Pool:
         self._ready: deque[Pair] = deque()
         # Most recently used last; changed under _cond, their zygotes made by the thread.
         self._katas: OrderedDict[str, _Kata] = OrderedDict()
+        # Katas graded once recently, without a zygote yet (most recent last).
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self._retired: list[_Kata] = []
         self._cond = threading.Condition()
         self._closed = False
@@ -287,9 +294,19 @@ class Pool:
             return pair, False
 
     def _take_collected(self, tests: KataTests) -> Pair | None:
-        """The kata's ready pair, if any; else asks the thread for it (under _cond)."""
+        """The kata's ready pair, if any; else asks the thread for it (under _cond).
+
+        A kata's zygote costs about one grading to make, so only a kata graded twice among
+        the recent ones gets one: a kata graded once in a while never pushes out another.
+        """
         kata = self._katas.get(tests.key)
         if kata is None:
+            if tests.key not in self._seen:
+                self._seen[tests.key] = None
+                while len(self._seen) > _SEEN_PER_ZYGOTE * self.kata_zygotes:
+                    self._seen.popitem(last=False)
+                return None
+            del self._seen[tests.key]
             kata = self._katas[tests.key] = _Kata(tests)
             while len(self._katas) > self.kata_zygotes:
                 self._retired.append(self._katas.popitem(last=False)[1])
@@ -470,8 +487,18 @@ def get_pool(*, isolate: bool) -> Pool:
     with _pools_lock:
         pool = _pools.get(isolate)
         if pool is None:
-            pool = _pools[isolate] = Pool(isolate=isolate)
+            pool = _pools[isolate] = Pool(isolate=isolate, kata_zygotes=_kata_zygotes())
         return pool
+
+
+def _kata_zygotes() -> int:
+    """KATABANK_COLLECTED_KATAS, or the default; GraderError naming it if it is no count."""
+    text = os.environ.get(KATA_ZYGOTES_VARIABLE, "").strip()
+    if not text:
+        return _KATA_ZYGOTES
+    if not text.isdigit():
+        raise GraderError(f"{KATA_ZYGOTES_VARIABLE}={text[:40]!r}: not a whole number >= 0")
+    return int(text)
 
 
 def _close_all() -> None:

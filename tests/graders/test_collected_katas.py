@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from graders import Kata, KataError, Report, Verdict, grade, load_kata
+from graders import GraderError, Kata, KataError, Report, Verdict, grade, load_kata
 from graders.grading import _jobs, _run
 from graders.judge import judge
-from graders.pool import KataTests, Pair, Pool
+from graders.pool import KATA_ZYGOTES_VARIABLE, KataTests, Pair, Pool, _kata_zygotes
 from graders.spec import HIDDEN_TESTS, SAMPLE_TESTS
 from tests.graders.conftest import KATAS_DIR
 from tests.graders.test_hostile import SEES_NOTHING_OF_THE_PROJECT
@@ -70,14 +70,36 @@ def reviewed() -> Kata:
     return load_kata(KATAS_DIR, "intersection", reviewed=True)
 
 
-def test_a_reviewed_katas_first_grading_asks_for_its_tests_collected(
-    pool: Pool, reviewed: Kata
-) -> None:
+def test_a_reviewed_kata_graded_twice_gets_its_tests_collected(pool: Pool, reviewed: Kata) -> None:
     first, collected = _grade_on(pool, reviewed, SETS)
     assert first.passed and not collected
+    time.sleep(1)  # time enough to collect them, were they asked for
+    second, collected = _grade_on(pool, reviewed, SETS)
+    assert second.passed and not collected  # a kata graded once gets no zygote of its own
     later, collected = _until_collected(pool, reviewed, SETS)
     assert collected and later.passed
     assert [t.name for t in later.tests] == [t.name for t in first.tests]
+
+
+def test_the_number_of_katas_kept_collected_is_configurable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(KATA_ZYGOTES_VARIABLE, "0")
+    assert _kata_zygotes() == 0
+    monkeypatch.setenv(KATA_ZYGOTES_VARIABLE, "many")
+    with pytest.raises(GraderError, match="KATABANK_COLLECTED_KATAS='many'"):
+        _kata_zygotes()
+
+
+def test_with_none_kept_every_grading_is_ordinary(reviewed: Kata) -> None:
+    pool = Pool(isolate=True, size=1, kata_zygotes=0)
+    try:
+        for _attempt in range(4):
+            report, collected = _grade_on(pool, reviewed, SETS)
+            assert report.passed and not collected
+            time.sleep(0.2)
+    finally:
+        pool.close()
 
 
 def test_collected_tests_grade_exactly_as_the_ordinary_way(pool: Pool, reviewed: Kata) -> None:
