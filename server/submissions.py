@@ -284,22 +284,24 @@ def grade_submission(
     submission = session.get(Submission, submission_id)
     assert submission is not None
     started = time.monotonic()
+    kata_id, source, hidden = submission.kata_id, submission.source, submission.kind == Kind.submit
     kata = _kata_of(submission, katas, versions)
+    # Grading takes seconds: end the read's transaction first, so the connection goes back to
+    # the pool rather than sit "idle in transaction" (and hold back Postgres's vacuum).
+    session.rollback()
     if attempts > max_attempts:
         report = _not_graded(
-            submission.kata_id,
+            kata_id,
             f"Grading stopped {attempts - 1} times before it finished, so this submission "
             "could not be graded. Check it for code that exhausts memory or time, then "
             "submit again.",
             blameless=False,
         )
     elif kata is None:
-        report = _not_graded(submission.kata_id, "This kata is no longer available.")
+        report = _not_graded(kata_id, "This kata is no longer available.")
     else:
         try:
-            report = graders.grade(
-                kata, submission.source, hidden=submission.kind == Kind.submit
-            ).to_json()
+            report = graders.grade(kata, source, hidden=hidden).to_json()
         except Exception:  # a host or kata fault: log it, never leave it running
             # What went wrong (paths, harness output) is for the log, not the candidate.
             log.exception("could not grade submission %s", submission_id)
@@ -316,7 +318,7 @@ def grade_submission(
         "" if recorded else ", another grader's verdict stands",
         extra={
             "submission": submission_id,
-            "kata": submission.kata_id,
+            "kata": kata_id,
             "verdict": report["verdict"],
             "seconds": round(seconds, 3),
             "worker": worker,

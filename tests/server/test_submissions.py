@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -13,8 +14,8 @@ from sqlmodel import Session
 
 from graders import Kata as KataSpec
 from graders import load_katas
-from server import submissions
-from server.config import PROJECT_ROOT
+from server import db, submissions
+from server.config import PROJECT_ROOT, Settings
 from server.grading import EmbeddedQueue
 from server.models import Submission, User, utcnow
 from server.submissions import MAX_SOURCE_BYTES, UNAVAILABLE, Kind, Status, SubmissionRefused
@@ -93,6 +94,35 @@ def test_a_run_grades_only_the_sample_tests(
     assert report["verdict"] == "passed"
     assert report["suite"] == "sample"
     assert {test["name"].split("::")[0] for test in report["tests"]} == {"tests_sample.py"}
+
+
+def test_a_grading_holds_no_database_connection_while_it_runs(
+    engine: Engine, settings: Settings, user: User, katas: dict[str, KataSpec]
+) -> None:
+    """Grading takes seconds: a grader that kept its read's transaction open would hold a
+    pooled connection all that time, on Postgres "idle in transaction"."""
+    slow = "import time\n\ntime.sleep(3)\n\n" + RIGHT
+    row = make_submission(engine, user, source=slow)
+    graders_engine = db.make_engine(settings.database_url)
+    grading = threading.Thread(
+        target=submissions.grade_by_id,
+        args=(row.id or 0,),
+        kwargs={"engine": graders_engine, "katas": katas},
+    )
+    grading.start()
+    try:
+        for _ in range(100):
+            if _row(engine, row.id).status == Status.running:
+                break
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert grading.is_alive(), "the grading ended before it could be looked at"
+        assert graders_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    finally:
+        grading.join()
+        graders_engine.dispose()
+    graded = _row(engine, row.id)
+    assert (graded.status, graded.verdict) == (Status.done, "passed")
 
 
 def test_a_finished_submission_is_not_graded_again(
