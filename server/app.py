@@ -153,7 +153,7 @@ def _make_queue(
         versions=katas.version,
         max_attempts=settings.grading_max_attempts,
     )
-    compare = partial(similarity_runs.run, engine=engine, katas=katas)
+    compare = partial(similarity_runs.run, engine=engine, katas=katas, versions=katas.version)
     check = partial(
         run_check, engine=engine, on_live=on_live, max_attempts=settings.grading_max_attempts
     )

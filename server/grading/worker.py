@@ -74,7 +74,9 @@ def _grade(resources: Resources, submission_id: int) -> None:
 
 
 def _compare(resources: Resources, attempt_id: int) -> None:
-    similarity_runs.run(attempt_id, engine=resources.engine, katas=resources.katas)
+    similarity_runs.run(
+        attempt_id, engine=resources.engine, katas=resources.katas, versions=resources.versions
+    )
 
 
 def _check(resources: Resources, version_id: int) -> None:

@@ -21,7 +21,7 @@ nothing new and does no harm.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
@@ -51,13 +51,28 @@ class _Print:
     fingerprint: similarity.Fingerprint
 
 
-def run(attempt_id: int, *, engine: Engine, katas: Mapping[str, Kata]) -> int:
-    """Fingerprint what the attempt's assessment lacks, flag the new pairs; how many it stored."""
+def run(
+    attempt_id: int,
+    *,
+    engine: Engine,
+    katas: Mapping[str, Kata],
+    versions: Callable[[int], Kata | None] | None = None,
+) -> int:
+    """Fingerprint what the attempt's assessment lacks, flag the new pairs; how many it stored.
+
+    An answer to an authored kata is stripped of the starter and reference of the version the
+    attempt froze, found by `versions` (WithLive.version), not of the version live now.
+    """
     with Session(engine) as session:
-        return _run(session, attempt_id, katas)
+        return _run(session, attempt_id, katas, versions)
 
 
-def _run(session: Session, attempt_id: int, katas: Mapping[str, Kata]) -> int:
+def _run(
+    session: Session,
+    attempt_id: int,
+    katas: Mapping[str, Kata],
+    versions: Callable[[int], Kata | None] | None,
+) -> int:
     assessment_id = session.exec(
         select(Invitation.assessment_id).where(Invitation.attempt_id == attempt_id)
     ).first()
@@ -67,7 +82,7 @@ def _run(session: Session, attempt_id: int, katas: Mapping[str, Kata]) -> int:
     seen = _stored(session, assessment_id) if unprinted else {}
     session.commit()
     made = {
-        item.id: _Print(invitation_id, item.kata_id or "", _fingerprint(item, katas))
+        item.id: _Print(invitation_id, item.kata_id or "", _fingerprint(item, katas, versions))
         for item, invitation_id in unprinted
         if item.id is not None and item.id not in seen
     }
@@ -110,9 +125,16 @@ def _store(
     return len(ours)
 
 
-def _fingerprint(item: AttemptItem, katas: Mapping[str, Kata]) -> similarity.Fingerprint:
+def _fingerprint(
+    item: AttemptItem,
+    katas: Mapping[str, Kata],
+    versions: Callable[[int], Kata | None] | None,
+) -> similarity.Fingerprint:
     printed = similarity.fingerprint(item.answer)
-    kata = katas.get(item.kata_id or "")
+    if item.kata_version_id is not None and versions is not None:
+        kata = versions(item.kata_version_id)
+    else:
+        kata = katas.get(item.kata_id or "")
     if kata is None:  # a kata no longer in the catalog: nothing known to discount
         return printed
     return printed.without(_boilerplate(kata.starter, kata.reference))

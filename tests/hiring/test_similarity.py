@@ -8,13 +8,20 @@ line breaks, parentheses and trailing commas changed) and solutions written inde
 from __future__ import annotations
 
 import itertools
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graders import Kata, load_kata
+from server.attempts.models import AttemptItem, ItemKind
+from server.config import PROJECT_ROOT
 from server.hiring.similarity import MIN_FINGERPRINTS, compare, fingerprint
+from server.hiring.similarity_runs import _fingerprint
+
+KATAS_DIR = PROJECT_ROOT / "katas"
 
 CORPUS = Path(__file__).parent / "similarity_corpus"
 KATAS = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
@@ -111,3 +118,43 @@ def test_any_text_is_compared_without_error(text: str) -> None:
     assert 0.0 <= result.similarity <= 1.0
     for span in result.spans_a:
         assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_an_answer_is_stripped_of_the_kata_version_its_attempt_froze(tmp_path: Path) -> None:
+    """The author changed the starter after the assessment began: the answers still hold the
+    starter they were given, so that is the one discounted."""
+    given_starter = (
+        "def intersection(xs, ys):\n"
+        "    # Keep each value once, in the order of xs, if ys has it too.\n"
+        "    seen = set()\n    kept = []\n    wanted = set(ys)\n"
+        "    for value in xs:\n        if value in wanted and value not in seen:\n"
+        "            seen.add(value)\n            kept.append(value)\n    return kept\n"
+    )
+    frozen, live = (
+        _intersection_with_starter(tmp_path / name, starter)
+        for name, starter in (
+            ("frozen", given_starter),
+            ("live", "def intersection(xs, ys):\n    pass\n"),
+        )
+    )
+    answer = given_starter + "\n\ndef helper(values):\n    return sorted(set(values))\n"
+    item = AttemptItem(
+        attempt_id=1,
+        position=0,
+        kind=ItemKind.kata,
+        kata_id="intersection",
+        kata_version_id=7,
+        answer=answer,
+    )
+    printed = _fingerprint(item, {"intersection": live}, {7: frozen}.get)
+    expected = fingerprint(answer).without(
+        [fingerprint(frozen.starter), fingerprint(frozen.reference)]
+    )
+    assert printed.rows() == expected.rows()
+    assert len(printed) < len(fingerprint(answer).without([fingerprint(live.starter)]))
+
+
+def _intersection_with_starter(folder: Path, starter: str) -> Kata:
+    shutil.copytree(KATAS_DIR / "intersection", folder / "intersection")
+    (folder / "intersection" / "starter.py").write_text(starter, encoding="utf-8")
+    return load_kata(folder, "intersection")
