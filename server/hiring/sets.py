@@ -44,6 +44,7 @@ __all__ = [
     "export_toml",
     "freeze",
     "get_set",
+    "import_set",
     "import_toml",
     "list_sets",
     "update_set",
@@ -156,6 +157,22 @@ def create_set(
     session.commit()
     session.refresh(question_set)
     return question_set
+
+
+def import_set(
+    text: str, *, session: Session, owner: User, catalog: Catalog, now: datetime
+) -> QuestionSet:
+    """A new set from a TOML set file as `export_toml` writes it; SetError names what is wrong."""
+    title, description, entries = import_toml(text)
+    return create_set(
+        session=session,
+        owner=owner,
+        title=title,
+        description=description,
+        entries=entries,
+        catalog=catalog,
+        now=now,
+    )
 
 
 def update_set(

@@ -324,18 +324,10 @@ def _import_set(
     raw: bytes, session: Session, user: User, catalog: Catalog, now: datetime
 ) -> SetCreated:
     try:
-        title, description, entries = sets.import_toml(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise sets.SetError("The file is not UTF-8 text.") from None
-    created = sets.create_set(
-        session=session,
-        owner=user,
-        title=title,
-        description=description,
-        entries=entries,
-        catalog=catalog,
-        now=now,
-    )
+    created = sets.import_set(text, session=session, owner=user, catalog=catalog, now=now)
     return SetCreated(set_id=created.id or 0)
 
 

@@ -95,15 +95,8 @@ def import_set(
     file: Annotated[str, Form(max_length=200_000)] = "",
 ) -> Response:
     try:
-        title, description, entries = sets.import_toml(file)
-        created = sets.create_set(
-            session=session,
-            owner=user,
-            title=title,
-            description=description,
-            entries=entries,
-            catalog=catalog,
-            now=clock.now(),
+        created = sets.import_set(
+            file, session=session, owner=user, catalog=catalog, now=clock.now()
         )
     except HiringError as error:
         return render(
