@@ -150,12 +150,14 @@ def _run(pool: Pool, jobs: _Jobs, wall_seconds: float) -> Run:
 
 
 def _started_pair(pool: Pool, jobs: _Jobs, cpu: int) -> Pair:
-    """A pair running both jobs; a pair that died while ready is replaced once."""
-    for _attempt in range(2):
+    """A pair running both jobs; a pair that died while ready is replaced (twice at most:
+    when a zygote died, the pool drops the pairs it made and makes fresh ones)."""
+    for _attempt in range(3):
         pair, _collected = pool.take(jobs.tests)
         if _start(pair, jobs, cpu):
             return pair
         pair.close()
+        pool.pair_failed()
     raise GraderError("the grading sandboxes die before they start")
 
 

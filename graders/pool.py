@@ -293,6 +293,22 @@ class Pool:
             self._cond.notify_all()
             return pair, False
 
+    def pair_failed(self) -> None:
+        """A ready pair died before its grading began. If a zygote died, so did every pair
+        it made: drop them all, so that the next take waits for a fresh one."""
+        zygotes = list(self._zygotes.values())
+        if all(zygote.alive() for zygote in zygotes):
+            return
+        with self._cond:
+            stale = list(self._ready)
+            self._ready.clear()
+            for kata in self._katas.values():
+                stale.extend(kata.ready)
+                kata.ready.clear()
+            self._cond.notify_all()
+        for pair in stale:
+            pair.close()
+
     def _take_collected(self, tests: KataTests) -> Pair | None:
         """The kata's ready pair, if any; else asks the thread for it (under _cond).
 

@@ -7,6 +7,7 @@ grades exactly as the ordinary one, keeps the sandbox, and steps aside where it 
 from __future__ import annotations
 
 import dataclasses
+import select
 import time
 from collections.abc import Callable, Iterator
 
@@ -193,3 +194,20 @@ def test_unreviewed_katas_never_fork_from_collected_tests(pool: Pool) -> None:
         report, collected = _grade_on(pool, authored, SETS)
         assert report.passed and not collected
         time.sleep(0.1)
+
+
+def test_gradings_go_on_when_the_harness_zygote_dies(pool: Pool, reviewed: Kata) -> None:
+    """Its kata zygotes and every ready pair die with it: the next grading waits for fresh
+    sandboxes rather than fail on the dead ones, and the kata is collected again."""
+    _until_collected(pool, reviewed, SETS)
+    ready = [*pool._ready, *(pair for kata in pool._katas.values() for pair in kata.ready)]
+    pool._zygotes["harness"].process.kill()
+    pool._zygotes["harness"].process.wait()
+    # The kernel ends the zygote's namespace, keepers and all, just after: once each ready
+    # pair's keeper has hung up, the pool holds only dead pairs.
+    for pair in ready:
+        assert select.select([pair.harness.sock], [], [], 10)[0]
+    report, _ = _grade_on(pool, reviewed, DROPS_NEGATIVE_EVEN)
+    assert report.verdict is Verdict.FAILED and report.failure is not None
+    again, collected = _until_collected(pool, reviewed, SETS)
+    assert collected and again.passed, again.message
