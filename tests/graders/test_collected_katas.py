@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import select
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -211,3 +214,37 @@ def test_gradings_go_on_when_the_harness_zygote_dies(pool: Pool, reviewed: Kata)
     assert report.verdict is Verdict.FAILED and report.failure is not None
     again, collected = _until_collected(pool, reviewed, SETS)
     assert collected and again.passed, again.message
+
+
+def test_without_isolation_too_and_the_kata_zygotes_folder_goes_with_it(
+    with_sample_tests: Callable[[str], Kata], reviewed: Kata
+) -> None:
+    """Unsafe mode (grading one's own code) forks from kata zygotes as well; their folders are
+    on the host's /tmp, so each kata zygote removes its own when the pool closes it."""
+    marker = f"# {uuid.uuid4()}\n"
+    sample = (reviewed.path / "tests_sample.py").read_text(encoding="utf-8") + marker
+    kata = dataclasses.replace(with_sample_tests(sample), reviewed=True)
+
+    def ours() -> list[Path]:
+        folders = Path(tempfile.gettempdir()).glob("katabank-kata-*/kata")
+        return [f for f in folders if marker in _text_or_empty(f / "tests_sample.py")]
+
+    pool = Pool(isolate=False, size=1, kata_zygotes=1)
+    try:
+        report, collected = _until_collected(pool, kata, SETS, hidden=False)
+        assert collected and report.passed, report.message
+        assert len(ours()) == 1
+    finally:
+        pool.close()
+    for _ in range(50):
+        if not ours():
+            break
+        time.sleep(0.1)
+    assert ours() == []
+
+
+def _text_or_empty(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""

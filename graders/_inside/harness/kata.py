@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import socket
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -83,16 +84,21 @@ class _Forker:
     def pytest_runtestloop(self, session: pytest.Session) -> None:
         if session.testsfailed or self.reporter.collection_failed:
             self.sock.sendall(b"broken")
-            os._exit(0)
+            self._end()
         # Keep the collector away from what was collected, so workers share its pages.
         gc.collect()
         gc.freeze()
         self.sock.sendall(b"ready")
         payload = self.spawner.serve(self.sock)
         if payload is None:
-            os._exit(0)  # the pool closed this kata zygote
+            self._end()  # the pool closed this kata zygote
         self._start_grading(payload)
         # Returning lets pytest's own loop run the collected tests, in this worker.
+
+    def _end(self) -> NoReturn:
+        """End the kata zygote, and its folder (left behind on the host when not isolated)."""
+        shutil.rmtree(self.kata.parent, ignore_errors=True)
+        os._exit(0)
 
     def _start_grading(self, payload: bytes) -> None:
         times = {"job": time.monotonic(), "job_cpu": time.process_time()}
