@@ -87,15 +87,16 @@ def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
     limits = kata.limits
     try:
         files = kata.harness_files()
+        sql = kata.kind == "sql"
+        schema = (kata.path / "schema.sql").read_text(encoding="utf-8") if sql else ""
+        # A kata zygote runs its tests once against the reference before it forks workers.
+        reference = kata.reference if kata.reviewed else ""
     except OSError as exc:
         raise KataError(f"{kata.id}: cannot read its files: {exc}") from exc
-    if kata.kind == "sql":
-        try:
-            schema = (kata.path / "schema.sql").read_text(encoding="utf-8")
-        except OSError as exc:
-            raise KataError(f"{kata.id}: cannot read its files: {exc}") from exc
+    if sql:
         # The candidate's process runs the engine's fixed runner; the SQL is only its data.
         source = candidate_module(schema, source)
+        reference = candidate_module(schema, reference)
     candidate = {
         "source": source,
         "function": kata.function,
@@ -112,7 +113,7 @@ def _jobs(kata: Kata, source: str, tests: tuple[str, ...]) -> _Jobs:
     harness = {**collected, "cpu_seconds": limits.wall_seconds + 1, "memory_mb": HARNESS_MEMORY_MB}
     reviewed = None
     if kata.reviewed:
-        payload = encode(collected)
+        payload = encode({**collected, "reference": reference, "kind": kata.kind})
         reviewed = KataTests(hashlib.sha256(payload).hexdigest(), payload)
     return _Jobs(candidate, limits.output_kb * 1024, harness, reviewed)
 

@@ -28,12 +28,17 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     os.close(ctrl_fd)
     apply_job_limits(cpu_seconds=job["cpu_seconds"], memory_mb=job["memory_mb"])
     stay_on(job["cpu"])
-    module, problem = _load(job["source"], job["function"], job.get("kind", "function"))
+    module, problem = load(job["source"], job["function"], job.get("kind", "function"))
     sys.stdout.flush()
     if problem is not None:
         send(link_fd, Link.LOAD_ERROR, problem)
         return
     send(link_fd, Link.READY)
+    answer(module, link_fd)
+
+
+def answer(module: types.ModuleType, link_fd: int) -> None:
+    """Answer Link.CALL messages with `module`'s callables until the harness hangs up."""
     objects = Objects(module)
     while (frame := _next_call(link_fd)) is not None:
         _kind, (seq, target, method, args, kwargs, released) = unpack(frame, Link)
@@ -125,7 +130,8 @@ def _encode_return(seq: int, value: Any, name: str) -> bytes:
     return reply
 
 
-def _load(source: str, name: str, kind: str) -> tuple[Any, dict[str, Any] | None]:
+def load(source: str, name: str, kind: str) -> tuple[Any, dict[str, Any] | None]:
+    """The submission as a module named "solution", or None and the error to report."""
     module = types.ModuleType("solution")
     module.__file__ = FILENAME
     sys.modules["solution"] = module

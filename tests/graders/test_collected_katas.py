@@ -25,6 +25,7 @@ from tests.graders.conftest import KATAS_DIR
 from tests.graders.test_hostile import SEES_NOTHING_OF_THE_PROJECT
 
 SETS = "def intersection(xs, ys):\n    return list(set(xs) & set(ys))\n"
+EMPTY = "def intersection(xs, ys):\n    return []\n"
 DROPS_NEGATIVE_EVEN = (
     "def intersection(xs, ys):\n    return [v for v in set(xs) & set(ys) if v >= 0 or v % 2]\n"
 )
@@ -126,6 +127,47 @@ def test_every_grading_starts_from_the_same_collected_state(pool: Pool, reviewed
     right, collected_again = _until_collected(pool, reviewed, SETS)
     assert collected and collected_again
     assert wrong.verdict is Verdict.FAILED and right.passed, right.message
+
+
+def test_workers_draw_from_numpys_global_rng_as_an_unwarmed_grading_does(
+    pool: Pool, with_sample_tests: Callable[[str], Kata]
+) -> None:
+    """The kata zygote's warm-up runs the tests once; the RNG they drew from is put back.
+    (Python's own global RNG is seeded anew in every forked process.)"""
+    kata = with_sample_tests(
+        "import numpy\n"
+        "\n"
+        "def test_draws(solution):\n"
+        "    assert False, f'drew {numpy.random.random()}'\n"
+    )
+    ordinary, collected = _grade_on(pool, kata, SETS, hidden=False)
+    assert not collected
+    reviewed = dataclasses.replace(kata, reviewed=True)
+    warmed, collected = _until_collected(pool, reviewed, SETS, hidden=False)
+    assert collected
+    assert "drew 0." in ordinary.message
+    assert warmed.message == ordinary.message
+
+
+def test_tests_that_keep_state_from_run_to_run_are_graded_the_ordinary_way(
+    pool: Pool, with_sample_tests: Callable[[str], Kata]
+) -> None:
+    """Warmed up, a set of the cases already checked would hold them all, and a worker
+    would check none: the kata zygote refuses such tests, and wrong answers still fail."""
+    kata = with_sample_tests(
+        "CHECKED = set()\n"
+        "\n"
+        "def test_each_case_once(solution):\n"
+        "    for xs in ((1, 2), (3,)):\n"
+        "        if xs not in CHECKED:\n"
+        "            CHECKED.add(xs)\n"
+        "            assert sorted(solution(list(xs), list(xs))) == list(xs)\n"
+    )
+    kata = dataclasses.replace(kata, reviewed=True)
+    for _attempt in range(5):
+        report, collected = _grade_on(pool, kata, EMPTY, hidden=False)
+        assert report.verdict is Verdict.FAILED and not collected
+        time.sleep(0.1)
 
 
 def test_an_sql_katas_tests_read_their_files_in_the_workers_scratch(pool: Pool) -> None:

@@ -3,29 +3,37 @@
 pytest's start-up and a kata's collection cost every grading about 35 ms of CPU, a third of a
 cheap kata's whole grading. The harness zygote forks a kata zygote for each reviewed kata and
 suite the pool asks for (graders/pool.py). It writes the kata's files, configures pytest and
-collects the tests as `runner.run` would; then, where pytest would run them, it serves
-"spawn" requests as the zygote does (`Spawner`). Each worker it forks is sandboxed like any
-other, reads its grading's job (limits and CPU), puts the kata's files back in its own
-scratch, and returns into that pytest session to run the collected tests against its
-candidate. Workers start from the same collected state, so gradings stay alike.
+collects the tests as `runner.run` would, and runs them once against the kata's reference
+(`_WarmUp`); then, where pytest would run them, it serves "spawn" requests as the zygote
+does (`Spawner`). Each worker it forks is sandboxed like any other, reads its grading's job
+(limits and CPU), puts the kata's files back in its own scratch, and returns into that
+pytest session to run the collected tests against its candidate. Workers start from the
+same state, so gradings stay alike.
 
 Only reviewed katas (`Kata.reviewed`: the deployment's katas/) come here: their test modules
-are imported once outside any grading's namespaces, with the zygote's privileges.
+and reference are run outside any grading's namespaces, with the zygote's privileges.
 """
 
 from __future__ import annotations
 
+import collections
+import functools
 import gc
 import os
 import shutil
 import socket
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+import numpy
 import pytest
+from _pytest.runner import runtestprotocol
 
+from graders._inside import candidate
 from graders._inside.harness import plugin, runner
 from graders._inside.harness.plugin import Plugin
 from graders._inside.harness.proxy import Solution
@@ -45,8 +53,8 @@ def serve(sock: socket.socket, job_fd: int, spawner: Spawner) -> None:
     """Read the kata's job on `job_fd`, collect its tests, then fork gradings until `sock`
     closes.
 
-    Says b"ready" on `sock` once collected, or b"broken" if the tests do not collect (the
-    pool then grades the kata the ordinary way, which reports why).
+    Says b"ready" on `sock` once collected and warmed up, or b"broken" if the tests do not
+    collect or keep state from run to run (the pool then grades the kata the ordinary way).
     """
     frame = read_frame(job_fd)
     os.close(job_fd)
@@ -58,7 +66,8 @@ def serve(sock: socket.socket, job_fd: int, spawner: Spawner) -> None:
     runner.configure(kata, job["max_examples"])
     solution = Solution(link_fd=_LINK_FD, ctrl_fd=_CTRL_FD, function=job["function"])
     reporter = Plugin(solution, None, {})
-    forker = _Forker(sock, spawner, reporter, kata, job["files"])
+    warm_up = _WarmUp(solution, job["reference"], job["kind"], kata)
+    forker = _Forker(sock, spawner, reporter, kata, job["files"], warm_up)
     code = pytest.main(runner.pytest_args(job["tests"], kata), plugins=[plugin, reporter, forker])
     if forker.times is not None:  # a worker, whose grading has run
         runner.finish(_CTRL_FD, code, forker.times)
@@ -74,15 +83,19 @@ class _Forker:
         reporter: Plugin,
         kata: Path,
         files: dict[str, str],
+        warm_up: _WarmUp,
     ) -> None:
         self.sock, self.spawner, self.reporter = sock, spawner, reporter
-        self.kata, self.files = kata, files
+        self.kata, self.files, self.warm_up = kata, files, warm_up
         # Set in a worker only: when its phases ended.
         self.times: dict[str, float] | None = None
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> None:
         if session.testsfailed or self.reporter.collection_failed:
+            self.sock.sendall(b"broken")
+            self._end()
+        if not self.warm_up.run(session):
             self.sock.sendall(b"broken")
             self._end()
         # Keep the collector away from what was collected, so workers share its pages.
@@ -116,3 +129,77 @@ class _Forker:
         times["collected_cpu"] = time.process_time()
         self.times = times
         self.reporter.start(_CTRL_FD, times)
+
+
+@dataclass(frozen=True)
+class _WarmUp:
+    """The collected tests run once against the kata's reference, so that workers fork warm.
+
+    A grading's first pass builds what later passes reuse (Hypothesis's strategies and
+    caches, lazy imports); done here once, no worker pays for it, and a worker's CPU drops
+    by a fifth to two fifths (measured by forking workers from a cold and a warm process).
+    The reference is reviewed code like the tests; it answers from a child of this process,
+    as a candidate's process would, so the tests warm up the very calls a grading makes.
+
+    Every worker starts where an unwarmed one would: each test is torn down after it runs,
+    numpy's global RNG is put back (Python's is seeded anew in each forked process), and a
+    kata whose test modules keep state from run to run (a set of the cases already checked
+    would let every worker skip them all) is not collected: the pool grades it the ordinary
+    way.
+    """
+
+    solution: Solution
+    source: str
+    kind: str
+    kata: Path
+
+    def run(self, session: pytest.Session) -> bool:
+        """Run each test once; False if that changed what the kata's modules hold.
+
+        What the tests report here counts for nothing (a test that looks at the worker it
+        runs in fails in this process), only what they report in a worker.
+        """
+        before = _module_state(self.kata)
+        harness_end, reference_end = socket.socketpair()
+        if os.fork() == 0:  # the reference's process, reaped by the kernel (see zygote.py)
+            try:
+                harness_end.close()
+                module, problem = candidate.load(self.source, self.solution.function, self.kind)
+                if problem is None:
+                    candidate.answer(module, reference_end.fileno())
+            finally:
+                os._exit(0)
+        reference_end.close()
+        numpy_random = numpy.random.get_state()
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        self.solution.rewire(link_fd=harness_end.fileno(), ctrl_fd=nowhere)
+        try:
+            for item in session.items:
+                runtestprotocol(item, log=False, nextitem=None)
+        finally:
+            self.solution.rewire(link_fd=_LINK_FD, ctrl_fd=_CTRL_FD)
+            harness_end.close()
+            os.close(nowhere)
+            numpy.random.set_state(numpy_random)
+        return _module_state(self.kata) == before
+
+
+def _module_state(folder: Path) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """What the modules loaded from `folder` hold, shallowly: the object each global name
+    is bound to, and how many items each container or cache of theirs holds."""
+    state = {}
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and Path(file).is_relative_to(folder):
+            for name, value in list(vars(module).items()):
+                state[module.__name__, name] = (id(value), _size(value))
+    return state
+
+
+def _size(value: object) -> int | None:
+    # Only exact types: reading an attribute of a test's object could call its code.
+    if isinstance(value, functools._lru_cache_wrapper):
+        return int(value.cache_info().currsize)
+    if type(value) in (list, dict, set, bytearray, collections.deque):
+        return len(value)  # type: ignore[arg-type]
+    return None
