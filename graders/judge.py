@@ -37,6 +37,9 @@ class _Facts:
     tests: dict[str, TestResult]
     running: str = ""
     done: bool = False
+    # From the harness's DONE: pytest's exit code and how many tests it collected.
+    exit: Any = None
+    collected: Any = None
     load_error: dict[str, Any] | None = None
     gone: dict[str, Any] | None = None
     protocol: dict[str, Any] | None = None
@@ -88,6 +91,13 @@ def judge(run: Run, *, kata: str, suite: str, limits: Limits) -> Report:
         raise _fault(GraderError, detail)
     else:
         verdict, message, failure, error = _from_tests(facts, limits.memory_mb)
+        if verdict is Verdict.PASSED and (facts.exit != 0 or facts.collected != len(facts.tests)):
+            # A pass is every collected test reported passing and pytest agreeing, never less.
+            detail = (
+                f"{kata}: the test harness reported {len(facts.tests)} of {facts.collected!r}"
+                f" tests, all passing, and exit status {facts.exit!r}:\n{_tail(run.harness)}"
+            )
+            raise _fault(GraderError, detail)
     output = candidate.get("output", b"")
     return Report(
         kata=kata,
@@ -163,6 +173,7 @@ def _take_event(facts: _Facts, kind: Event, body: Any) -> None:
         _take_result(facts, body)
     elif kind is Event.DONE:
         facts.done = True
+        facts.exit, facts.collected = body.get("exit"), body.get("collected")
     elif kind is Event.LOAD_ERROR:
         # The candidate's own words, passed on: only its text fields are ever read.
         facts.load_error = body if isinstance(body, dict) else {}

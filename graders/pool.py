@@ -30,13 +30,16 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 
 from graders import sandbox
-from graders.codec import ProtocolError, write_frame
+from graders.codec import ProtocolError, encode, write_frame
 from graders.errors import GraderError, SandboxUnavailable
 from graders.messages import ExitInfo, Order, Status, receive, send
 
 __all__ = ["KataTests", "Pair", "Pool", "Worker", "get_pool"]
 
 _START_SECONDS = 60.0
+# A kata zygote that has not collected (and warmed up) its tests by then is ended by the
+# kernel: a kata whose tests or reference hang costs one wait, not a process spinning on.
+_KATA_READY_SECONDS = 30
 _READY_SECONDS = 30.0
 _MAX_FAILURES = 5
 # How many katas are kept collected, each with a ready pair: about 9 MB each of memory of
@@ -156,7 +159,8 @@ class _Zygote:
         zygote = _KataZygote(ours)
         try:
             with job:
-                write_frame(job.fileno(), tests.payload)
+                job_frame = encode({"ready_seconds": _KATA_READY_SECONDS, "tests": tests.payload})
+                write_frame(job.fileno(), job_frame)
             zygote.wait_ready()
         except (OSError, GraderError):
             zygote.close()

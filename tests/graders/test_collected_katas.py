@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from graders import GraderError, Kata, KataError, Report, Verdict, grade, load_kata
+from graders import pool as pool_module
 from graders.grading import _jobs, _run
 from graders.judge import judge
 from graders.pool import KATA_ZYGOTES_VARIABLE, KataTests, Pair, Pool, _kata_zygotes
@@ -149,13 +150,19 @@ def test_workers_draw_from_numpys_global_rng_as_an_unwarmed_grading_does(
     assert warmed.message == ordinary.message
 
 
-def test_tests_that_keep_state_from_run_to_run_are_graded_the_ordinary_way(
+def test_what_test_modules_keep_from_run_to_run_starts_afresh_in_every_worker(
     pool: Pool, with_sample_tests: Callable[[str], Kata]
 ) -> None:
-    """Warmed up, a set of the cases already checked would hold them all, and a worker
-    would check none: the kata zygote refuses such tests, and wrong answers still fail."""
+    """The kata zygote's warm-up runs the tests once. Had workers forked from the modules it
+    ran, the generator would be spent and the set would hold every case: a wrong answer
+    would pass, checked against nothing. Workers fork from modules imported afresh."""
     kata = with_sample_tests(
+        "CASES = (case for case in [((1, 2), (2, 3), [2]), ((5,), (5,), [5])])\n"
         "CHECKED = set()\n"
+        "\n"
+        "def test_cases_from_a_generator(solution):\n"
+        "    for xs, ys, expected in CASES:\n"
+        "        assert solution(list(xs), list(ys)) == expected\n"
         "\n"
         "def test_each_case_once(solution):\n"
         "    for xs in ((1, 2), (3,)):\n"
@@ -164,10 +171,10 @@ def test_tests_that_keep_state_from_run_to_run_are_graded_the_ordinary_way(
         "            assert sorted(solution(list(xs), list(xs))) == list(xs)\n"
     )
     kata = dataclasses.replace(kata, reviewed=True)
-    for _attempt in range(5):
-        report, collected = _grade_on(pool, kata, EMPTY, hidden=False)
-        assert report.verdict is Verdict.FAILED and not collected
-        time.sleep(0.1)
+    for _attempt in range(2):
+        report, collected = _until_collected(pool, kata, EMPTY, hidden=False)
+        assert collected and report.verdict is Verdict.FAILED
+        assert [t.outcome for t in report.tests] == ["failed", "failed"]
 
 
 def test_an_sql_katas_tests_read_their_files_in_the_workers_scratch(pool: Pool) -> None:
@@ -230,6 +237,26 @@ def test_the_collected_harness_is_sandboxed_like_any_other(
     kata = dataclasses.replace(kata, reviewed=True)
     report, collected = _until_collected(pool, kata, SETS, hidden=False)
     assert collected and report.passed, report.message
+
+
+def test_a_kata_zygote_that_never_gets_ready_is_ended(
+    pool: Pool, with_sample_tests: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests that spin as they are imported: the kernel ends the kata zygote once its time
+    is up, rather than leave it spinning while the pool waits, and the kata is graded the
+    ordinary way from then on."""
+    monkeypatch.setattr(pool_module, "_KATA_READY_SECONDS", 1)
+    kata = dataclasses.replace(with_sample_tests("while True:\n    pass\n"), reviewed=True)
+    tests = _jobs(kata, SETS, SAMPLE_TESTS).tests
+    assert tests is not None
+    for _sight in range(2):  # the second asks for its kata zygote
+        pair, collected = pool.take(tests)
+        pair.close()
+        assert not collected
+    deadline = time.monotonic() + 20  # the pool itself would wait 60 s
+    while pool._katas[tests.key].failures < pool_module._MAX_FAILURES:
+        assert time.monotonic() < deadline, "the kata zygote was not ended"
+        time.sleep(0.1)
 
 
 def test_unreviewed_katas_never_fork_from_collected_tests(pool: Pool) -> None:

@@ -48,12 +48,33 @@ def _judge(harness: ExitInfo | None, candidate: ExitInfo | None = None, **run: A
     return judge(Run(harness, candidate or _exit(), **run), kata="k", suite="sample", limits=LIMITS)
 
 
+def _done(exit: int = 0, collected: int = 1) -> tuple[Event, Any]:
+    return Event.DONE, {"exit": exit, "collected": collected, "times": {}}
+
+
 def test_only_a_finished_harness_with_passing_tests_passes() -> None:
-    report = _judge(
-        _exit((Event.START, TEST), _result(examples=100), (Event.DONE, {"exit": 0, "times": {}}))
-    )
+    report = _judge(_exit((Event.START, TEST), _result(examples=100), _done()))
     assert report.verdict is Verdict.PASSED and report.message == "All 1 tests passed."
     assert report.tests[0].examples == 100
+
+
+@pytest.mark.parametrize(
+    ("done", "why"),
+    [
+        (_done(collected=2), "1 of 2 tests"),  # a test that never reported
+        (_done(exit=1), "exit status 1"),  # pytest saw a failure no result told of
+        ((Event.DONE, {"exit": 0, "times": {}}), "1 of None tests"),  # a harness of old
+    ],
+)
+def test_a_pass_needs_every_collected_test_passing_and_pytest_agreeing(
+    done: tuple[Event, Any], why: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Passing results alone are not enough: a harness that stopped early, or whose pytest
+    says something failed, could otherwise pass a submission on the tests that did run."""
+    with pytest.raises(GraderError) as raised, caplog.at_level(logging.ERROR):
+        _judge(_exit((Event.START, TEST), _result(), done))
+    assert raised.value.args[0] == NOT_GRADED  # the candidate sees no harness detail
+    assert why in raised.value.detail and why in caplog.text
 
 
 def test_a_wrong_answer_fails_with_input_expected_and_got() -> None:

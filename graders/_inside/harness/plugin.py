@@ -51,13 +51,15 @@ class Plugin:
         self.ctrl_fd = ctrl_fd
         self.times = times
         self.collection_failed = False
+        self.collected = 0
 
     def start(self, ctrl_fd: int, times: dict[str, float]) -> None:
         """In a worker forked from a kata zygote: report this grading on `ctrl_fd`."""
         self.ctrl_fd = ctrl_fd
         self.times = times
 
-    def pytest_collection_finish(self) -> None:
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.collected = len(session.items)
         # When each phase ended, on the host's monotonic clock: for benchmarks/grading.py.
         self.times["collected"] = time.monotonic()
         self.times["collected_cpu"] = time.process_time()

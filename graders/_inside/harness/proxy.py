@@ -136,15 +136,6 @@ class Solution(Named):
         # Handles of objects no stand-in holds any more; the next call tells the candidate.
         self.released: list[int] = []
 
-    def rewire(self, *, link_fd: int, ctrl_fd: int) -> None:
-        """Talk over these descriptors from now on, as if no call had been made yet: a kata
-        zygote warms its tests up on a link of its own, then hands this to its workers."""
-        self.link_fd, self.ctrl_fd = link_fd, ctrl_fd
-        self.seq = 0
-        self.test = ""
-        self.uncalled.clear()
-        self.released.clear()
-
     def refuse_uncalled(self) -> None:
         """Raise ProxyMisuse if the test read a method of the candidate's object without
         calling it: whatever it checked of that stand-in, it checked nothing of the object."""

@@ -55,10 +55,9 @@ def run(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     solution = Solution(link_fd=link_fd, ctrl_fd=ctrl_fd, function=job["function"])
     configure(kata, job["max_examples"])
     times["greeted"] = time.monotonic()
-    code = pytest.main(
-        pytest_args(job["tests"], kata), plugins=[plugin, Plugin(solution, ctrl_fd, times)]
-    )
-    finish(ctrl_fd, code, times)
+    reporter = Plugin(solution, ctrl_fd, times)
+    code = pytest.main(pytest_args(job["tests"], kata), plugins=[plugin, reporter])
+    finish(ctrl_fd, code, times, collected=reporter.collected)
 
 
 def write_kata(kata: Path, files: dict[str, str]) -> None:
@@ -89,11 +88,14 @@ def configure(kata: Path, max_examples: int) -> None:
     sys.dont_write_bytecode = True
 
 
-def finish(ctrl_fd: int, code: int | pytest.ExitCode, times: dict[str, float]) -> None:
-    """Tell the keeper the tests ran, with pytest's exit code and when each phase ended."""
+def finish(
+    ctrl_fd: int, code: int | pytest.ExitCode, times: dict[str, float], *, collected: int
+) -> None:
+    """Tell the keeper the tests ran: pytest's exit code, how many tests it collected (the
+    judge passes nothing on fewer results), and when each phase ended."""
     times["ran"], times["ran_cpu"] = time.monotonic(), time.process_time()
     sys.stdout.flush()
-    send(ctrl_fd, Event.DONE, {"exit": int(code), "times": times})
+    send(ctrl_fd, Event.DONE, {"exit": int(code), "collected": collected, "times": times})
 
 
 def greet(ctrl_fd: int, link_fd: int) -> bool:
