@@ -301,7 +301,8 @@ class Pool:
         """A ready pair died before its grading began. If a zygote died, so did every pair
         it made: drop them all, so that the next take waits for a fresh one."""
         zygotes = list(self._zygotes.values())
-        if all(zygote.alive() for zygote in zygotes):
+        # None: the thread is restarting them, because one died.
+        if zygotes and all(zygote.alive() for zygote in zygotes):
             return
         with self._cond:
             stale = list(self._ready)
