@@ -5,10 +5,10 @@ cheap kata's whole grading. The harness zygote forks a kata zygote for each revi
 suite the pool asks for (graders/pool.py). It writes the kata's files, configures pytest and
 runs its tests once against the kata's reference (`_warm_up`), collects them afresh as
 `runner.run` would; then, where pytest would run them, it serves "spawn" requests as the
-zygote does (`Spawner`). Each worker it forks is sandboxed like any other, reads its grading's job
-(limits and CPU), puts the kata's files back in its own scratch, and returns into that
-pytest session to run the collected tests against its candidate. Workers start from the
-same state, so gradings stay alike.
+zygote does (`Spawner`). Each worker it forks is sandboxed like any other, reads its
+grading's job (limits and CPU), puts the kata's files back in its own scratch, and returns
+into that pytest session to run the collected tests against its candidate. Workers start
+from the same state, so gradings stay alike.
 
 Only reviewed katas (`Kata.reviewed`: the deployment's katas/) come here: their test modules
 and reference are run outside any grading's namespaces, with the zygote's privileges.
@@ -61,12 +61,12 @@ def serve(sock: socket.socket, job_fd: int, spawner: Spawner) -> None:
     request = decode(frame)
     seconds = request["ready_seconds"]
     signal.alarm(seconds)
-    job = {**decode(request["tests"]), "ready_seconds": seconds}
+    job = decode(request["tests"])
     kata = Path(tempfile.mkdtemp(prefix="katabank-kata-")) / "kata"
     runner.write_kata(kata, job["files"])
     runner.configure(kata, job["max_examples"])
     args = runner.pytest_args(job["tests"], kata)
-    _warm_up(args, kata, job)
+    _warm_up(args, kata, job, seconds=seconds)
     solution = Solution(link_fd=_LINK_FD, ctrl_fd=_CTRL_FD, function=job["function"])
     reporter = Plugin(solution, None, {})
     forker = _Forker(sock, spawner, reporter, kata, job["files"])
@@ -75,7 +75,7 @@ def serve(sock: socket.socket, job_fd: int, spawner: Spawner) -> None:
         runner.finish(_CTRL_FD, code, forker.times, collected=reporter.collected)
 
 
-def _warm_up(args: list[str], kata: Path, job: dict[str, Any]) -> None:
+def _warm_up(args: list[str], kata: Path, job: dict[str, Any], *, seconds: int) -> None:
     """Run the kata's tests once against its reference, then forget the kata's modules.
 
     A grading's first pass builds what later passes reuse (Hypothesis's internals and
@@ -93,7 +93,7 @@ def _warm_up(args: list[str], kata: Path, job: dict[str, Any]) -> None:
     harness_end, reference_end = socket.socketpair()
     if os.fork() == 0:  # the reference's process, reaped by the kernel (see zygote.py)
         try:
-            signal.alarm(job["ready_seconds"])
+            signal.alarm(seconds)
             harness_end.close()
             module, problem = candidate.load(job["reference"], job["function"], job["kind"])
             if problem is None:
