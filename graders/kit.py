@@ -16,11 +16,13 @@ the shrunk sequence of calls that made them disagree.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import reprlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -34,6 +36,8 @@ __all__ = [
     "CandidateRaised",
     "Comparison",
     "Mismatch",
+    "Outcome",
+    "Returned",
     "check",
     "check_calls",
     "check_raises",
@@ -215,7 +219,13 @@ def check_stateful(
         name = data.draw(names)
         how = methods[name]
         strategy = how if isinstance(how, st.SearchStrategy) else how(self.twins.expected)
-        self.twins.step(name, data.draw(strategy), compare)
+        self.twins.step(name, data.draw(strategy))
+
+    # Hypothesis tears down every run, also one it ends early (its data ran out): what ran
+    # is compared either way, as it would have been call by call.
+    def teardown(self: Any) -> None:
+        if hasattr(self, "twins"):
+            self.twins.check(compare)
 
     names = st.sampled_from(list(methods))
     machine = type(
@@ -224,6 +234,7 @@ def check_stateful(
         {
             "construct": initialize(call=init)(construct),
             "call_a_method": rule(data=st.data())(call_a_method),
+            "teardown": teardown,
         },
     )
     options = settings(
@@ -245,66 +256,134 @@ def check_calls(
     """One fixed sequence of calls, as `check_stateful` makes them: `(method, arguments)` pairs."""
     twins = _Twins(solution, reference, init)
     for name, call in calls:
-        twins.step(name, call, compare)
+        twins.step(name, call)
+    twins.check(compare)
+
+
+@dataclass(frozen=True)
+class Returned:
+    """A call of the candidate's that returned `value` (in a sequence of outcomes)."""
+
+    value: Any
+
+
+Outcome = Returned | CandidateRaised
+"""What one call of a sequence did: returned a value, or raised in the candidate's code."""
 
 
 class _Twins:
-    """The candidate's object and the reference's, driven by the same calls, and those calls."""
+    """The candidate's object and the reference's, driven by the same calls, and those calls.
+
+    The reference answers each call as it is made (a strategy may draw from its state); the
+    candidate's object answers them all at once in `check`, in one round trip to its process
+    where `solution` can (the harness's stand-in, see graders/_inside/harness/proxy.py), and
+    `check` compares the answers in order, as if each had been compared as it came.
+    """
 
     def __init__(self, solution: Callable[..., Any], reference: type, call: Arguments) -> None:
         args, kwargs = _split(call)
         # The name the candidate's class has (the reference may be a test's subclass).
         class_name = getattr(solution, "name", None) or reference.__name__
+        self.solution = solution
+        self.init = (args, kwargs)
         self.variable = variable_name(class_name)
         self.calls = [f"{self.variable} = {format_call(class_name, args, kwargs)}"]
         self.expected = reference(*args, **kwargs)
-        self.got = _logged(self.calls, solution, args, kwargs)
+        # Each call made: method, args, kwargs, and the reference's answer (a snapshot: a
+        # later call may change what it returned) or the name of the exception it raised.
+        self.steps: list[tuple[str, tuple[Any, ...], dict[str, Any], Any, str | None]] = []
 
-    def step(
-        self, name: str, call: Arguments, compare: Comparison | Mapping[str, Comparison] | None
-    ) -> None:
-        """Call `name` on both; raise Mismatch or CandidateRaised, with the calls so far."""
+    def step(self, name: str, call: Arguments) -> None:
+        """Call `name` on the reference now, and on the candidate's object in `check`."""
         args, kwargs = _split(call)
         self.calls.append(format_call(f"{self.variable}.{name}", args, kwargs))
-        method = getattr(self.got, name)
         try:
-            expected = getattr(self.expected, name)(*args, **kwargs)
+            expected = _snapshot(getattr(self.expected, name)(*args, **kwargs))
         except Exception as exc:
-            _must_raise(self.calls, method, args, kwargs, type(exc).__name__)
-            return
-        got = _logged(self.calls, method, args, kwargs)
-        comparison = compare.get(name) if isinstance(compare, Mapping) else compare
-        reason = (comparison or exact)(got, expected)
-        if reason is not None:
-            raise Mismatch(args, kwargs, expected, got, reason, calls=self.calls)
+            self.steps.append((name, args, kwargs, None, type(exc).__name__))
+        else:
+            self.steps.append((name, args, kwargs, expected, None))
+
+    def check(self, compare: Comparison | Mapping[str, Comparison] | None) -> None:
+        """The candidate's answers to every call so far, compared in order: raise Mismatch
+        or CandidateRaised at the first that differs, with the calls up to it."""
+        calls = [(name, args, kwargs) for name, args, kwargs, _, _ in self.steps]
+        outcomes = _outcomes(self.solution, self.init, calls)
+        made = outcomes[0]
+        if isinstance(made, CandidateRaised):
+            made.call = format_calls(self.calls[:1])
+            raise made
+        for index, (name, args, kwargs, expected, exception) in enumerate(self.steps):
+            outcome, so_far = outcomes[index + 1], self.calls[: index + 2]
+            if exception is not None:
+                _must_have_raised(so_far, outcome, args, kwargs, exception)
+                continue
+            if isinstance(outcome, CandidateRaised):
+                outcome.call = format_calls(so_far)
+                raise outcome
+            comparison = compare.get(name) if isinstance(compare, Mapping) else compare
+            reason = (comparison or exact)(outcome.value, expected)
+            if reason is not None:
+                raise Mismatch(args, kwargs, expected, outcome.value, reason, calls=so_far)
+        self.steps.clear()
+        del self.calls[1:]
+
+
+def _outcomes(
+    solution: Callable[..., Any],
+    init: tuple[tuple[Any, ...], dict[str, Any]],
+    calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]],
+) -> list[Outcome]:
+    """The candidate's object made with `init`, then answering `calls`: in one round trip
+    where `solution` offers it, else call by call (a class in this process, as in tests)."""
+    sequence = getattr(solution, "sequence", None)
+    if sequence is not None:
+        return list(sequence(init, calls))
+    try:
+        made = solution(*init[0], **init[1])
+    except CandidateRaised as raised:
+        return [raised]
+    outcomes: list[Outcome] = [Returned(None)]
+    for name, args, kwargs in calls:
+        try:
+            outcomes.append(Returned(_snapshot(getattr(made, name)(*args, **kwargs))))
+        except CandidateRaised as raised:
+            outcomes.append(raised)
+    return outcomes
+
+
+def _snapshot(value: Any) -> Any:
+    """`value` as it is now: a copy of anything a later call could change."""
+    return value if type(value) in _IMMUTABLE else copy.deepcopy(value)
+
+
+_IMMUTABLE = frozenset({int, float, str, bool, bytes, complex, Fraction, type(None)})
 
 
 def _split(call: Arguments) -> tuple[tuple[Any, ...], dict[str, Any]]:
     return ((), dict(call)) if isinstance(call, dict) else (tuple(call), {})
 
 
-def _logged(calls: list[str], function: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
-    """`function(*args, **kwargs)`; a raise in the candidate's code shows every call so far."""
-    try:
-        return function(*args, **kwargs)
-    except CandidateRaised as raised:
-        raised.call = format_calls(calls)
-        raise
-
-
 def _must_raise(
     calls: Sequence[str], function: Callable[..., Any], args: tuple, kwargs: dict, exception: str
 ) -> None:
-    expected = f"raises {exception}"
     try:
-        got = function(*args, **kwargs)
+        outcome: Outcome = Returned(function(*args, **kwargs))
     except CandidateRaised as raised:
-        if raised.type_name != exception:
-            raise Mismatch(
-                args, kwargs, expected, f"raised {raised}", "wrong exception", calls=calls
-            ) from None
-        return
-    raise Mismatch(args, kwargs, expected, got, f"expected {exception} to be raised", calls=calls)
+        outcome = raised
+    _must_have_raised(calls, outcome, args, kwargs, exception)
+
+
+def _must_have_raised(
+    calls: Sequence[str], outcome: Outcome, args: tuple, kwargs: dict, exception: str
+) -> None:
+    expected = f"raises {exception}"
+    if isinstance(outcome, Returned):
+        raise Mismatch(
+            args, kwargs, expected, outcome.value, f"expected {exception} to be raised", calls=calls
+        )
+    if outcome.type_name != exception:
+        raise Mismatch(args, kwargs, expected, f"raised {outcome}", "wrong exception", calls=calls)
 
 
 _KIND_NAMES = {"f": "floats", "iu": "integers", "iuf": "integers or floats"}

@@ -6,7 +6,9 @@ Four conversations, each with its own kinds, so a message can only be read where
     Status  keeper -> supervisor      READY(), EXIT(ExitInfo)
     Link    candidate <-> harness     READY(), LOAD_ERROR(problem),
                                       CALL(seq, target, method, args, kwargs, released),
-                                      RETURN(seq, value), INSTANCE(seq, handle), RAISE(seq, problem)
+                                      RETURN(seq, value), INSTANCE(seq, handle),
+                                      RAISE(seq, problem), SEQUENCE(seq, class_name, init, calls),
+                                      OUTCOMES(seq, outcomes)
     Event   harness -> supervisor     START(test), RESULT(result), DONE(summary),
                                       LOAD_ERROR(problem), GONE(where), PROTOCOL_ERROR(where),
                                       BROKEN(where)
@@ -21,6 +23,13 @@ Calling a class answers INSTANCE(seq, handle): the object itself never leaves it
 `released` lists the handles whose stand-ins the harness dropped since its last call, so the
 candidate's process drops those objects too (a correct class is not failed for the memory of
 the objects a hundred examples made) without a round trip of its own.
+
+A Link.SEQUENCE is a class kata's whole example in one round trip: make an object of
+`class_name` with `init` ([args, kwargs]), then call its public methods in order (`calls`:
+[method, args, kwargs] each). OUTCOMES answers ["return", value] or ["raise", problem] for
+the construction and then for every call, each run whatever the one before did; only the
+construction's raise when it raised. The object is dropped after. Only the calls cross, never
+what the reference answered: the harness compares, in order, once the outcomes are back.
 """
 
 from __future__ import annotations
@@ -56,6 +65,8 @@ class Link(StrEnum):
     RETURN = "return"
     INSTANCE = "instance"
     RAISE = "raise"
+    SEQUENCE = "sequence"
+    OUTCOMES = "outcomes"
 
 
 class Event(StrEnum):
@@ -97,6 +108,8 @@ _FIELDS: dict[Kind, int] = {
     Link.RETURN: 2,
     Link.INSTANCE: 2,
     Link.RAISE: 2,
+    Link.SEQUENCE: 4,
+    Link.OUTCOMES: 2,
     **{kind: 1 for kind in Event},
 }
 

@@ -41,23 +41,77 @@ def answer(module: types.ModuleType, link_fd: int) -> None:
     """Answer Link.CALL messages with `module`'s callables until the harness hangs up."""
     objects = Objects(module)
     while (frame := _next_call(link_fd)) is not None:
-        _kind, (seq, target, method, args, kwargs, released) = unpack(frame, Link)
-        objects.release(released)
-        try:
-            function, name = objects.resolve(target, method)
-            value = function(*args, **kwargs)
-        except BaseException as exc:
-            reply = pack(Link.RAISE, seq, describe(exc))
+        kind, fields = unpack(frame, Link)
+        if kind is Link.SEQUENCE:
+            reply = _run_sequence(objects, *fields)
         else:
-            if isinstance(function, type):
-                reply = pack(Link.INSTANCE, seq, objects.keep(value))
-            else:
-                reply = _encode_return(seq, value, name)
+            reply = _run_call(objects, *fields)
         sys.stdout.flush()
         try:
             write_frame(link_fd, reply)
         except OSError:
             return
+
+
+def _run_call(
+    objects: Objects, seq: int, target: Any, method: Any, args: Any, kwargs: Any, released: Any
+) -> bytes:
+    """One Link.CALL's reply: RETURN, INSTANCE (a class was called) or RAISE."""
+    objects.release(released)
+    try:
+        function, name = objects.resolve(target, method)
+        value = function(*args, **kwargs)
+    except BaseException as exc:
+        return pack(Link.RAISE, seq, describe(exc))
+    if isinstance(function, type):
+        return pack(Link.INSTANCE, seq, objects.keep(value))
+    return _encode_return(seq, value, name)
+
+
+def _run_sequence(objects: Objects, seq: int, class_name: Any, init: Any, calls: Any) -> bytes:
+    """One Link.SEQUENCE's reply: OUTCOMES of the construction, then of every call in order."""
+    try:
+        cls, _name = objects.resolve(class_name, None)
+        if not isinstance(cls, type):
+            raise TypeError(f"{class_name} is not a class")
+        args, kwargs = init
+        handle = objects.keep(cls(*args, **kwargs))
+    except BaseException as exc:
+        return pack(Link.OUTCOMES, seq, [["raise", describe(exc)]])
+    outcomes: list[list[Any]] = [["return", None]]
+    names = [str(class_name)]
+    for method, args, kwargs in calls:
+        try:
+            bound, _name = objects.resolve(handle, method)
+            outcomes.append(["return", bound(*args, **kwargs)])
+        except BaseException as exc:
+            outcomes.append(["raise", describe(exc)])
+        names.append(f"{class_name}.{method}")
+    objects.release([handle])
+    return _encode_outcomes(seq, outcomes, names)
+
+
+def _encode_outcomes(seq: int, outcomes: list[list[Any]], names: list[str]) -> bytes:
+    """OUTCOMES as bytes; a value that cannot cross, or would overflow the frame, becomes the
+    raise a single call's would (see `_encode_return`)."""
+    try:
+        reply = pack(Link.OUTCOMES, seq, outcomes)
+    except BaseException:
+        reply = b""
+    if reply and len(reply) <= MAX_FRAME:
+        return reply
+    room = MAX_FRAME - 4096
+    for outcome, name in zip(outcomes, names, strict=True):
+        try:
+            size = len(pack(Link.OUTCOMES, seq, [outcome]))
+        except BaseException as exc:
+            outcome[:] = ["raise", _not_plain(name, str(exc))]
+            size = 4096
+        if size > room:
+            outcome[:] = ["raise", _not_plain(name, f"more than {MAX_FRAME} bytes in all")]
+            size = 4096
+        room -= size
+    return pack(Link.OUTCOMES, seq, outcomes)
 
 
 class Objects:

@@ -235,3 +235,30 @@ def test_ndarray_in_check_reports_the_call() -> None:
     with pytest.raises(Mismatch) as raised:
         check(lambda x: x * 2.0, (np.array([1.0]),), np.array([3.0]), compare=ndarray(abs=0.1))
     assert raised.value.reason == "values differ"
+
+
+def test_a_sequence_compares_what_each_call_returned_when_it_returned_it() -> None:
+    class Log:
+        def __init__(self) -> None:
+            self.items: list[int] = []
+
+        def add(self, item: int) -> list[int]:
+            self.items.append(item)
+            return self.items  # the same list every time: later calls change it
+
+    class LogOfCopies(Log):
+        def add(self, item: int) -> list[int]:
+            return list(super().add(item))
+
+    calls = [("add", (1,)), ("add", (2,)), ("add", (3,))]
+    check_calls(LogOfCopies, Log, (), calls)
+
+    class LogDroppingTheFirst(Log):
+        def add(self, item: int) -> list[int]:
+            items = super().add(item)
+            return items[1:] if len(items) == 3 else list(items)
+
+    with pytest.raises(Mismatch) as raised:
+        check_calls(LogDroppingTheFirst, Log, (), calls)
+    assert (raised.value.expected, raised.value.got) == ([1, 2, 3], [2, 3])
+    assert raised.value.calls[-1] == "log.add(3)"

@@ -191,3 +191,84 @@ def test_handles_public_names_and_forgeries(with_lru_tests: Callable[[str], Kata
     report = grade(with_lru_tests(PROTOCOL_TESTS), LRU + HELPERS, hidden=False)
     assert report.passed, (report.message, [t.message for t in report.tests])
     assert len(report.tests) == 5
+
+
+SEQUENCE_TESTS = """
+import pytest
+from graders.kit import CandidateRaised, Returned
+
+
+def test_a_sequence_is_one_round_trip_answering_every_call_in_order(solution):
+    before = solution.seq
+    outcomes = solution.sequence(
+        ((1,), {}),
+        [("put", (1, 10), {}), ("get", (1,), {}), ("nope", (), {}), ("get", (2,), {})],
+    )
+    assert solution.seq == before + 1
+    assert outcomes[:3] == [Returned(None), Returned(None), Returned(10)]
+    assert isinstance(outcomes[3], CandidateRaised)
+    assert "does not define a method named 'nope'" in outcomes[3].message
+    # A raise does not end the sequence: the object answers the calls after it.
+    assert outcomes[4:] == [Returned(-1)]
+
+
+def test_a_sequence_whose_construction_raises_answers_that_alone(solution):
+    (raised,) = solution.sequence(((), {"wrong": 1}), [("get", (1,), {})])
+    assert isinstance(raised, CandidateRaised) and raised.type_name == "TypeError"
+    (made,) = solution.named("helper").sequence(((3,), {}), [("get", (1,), {})])
+    assert isinstance(made, CandidateRaised) and "helper is not a class" in made.message
+
+
+def test_a_sequence_never_names_a_private_method(solution):
+    with pytest.raises(AttributeError, match="only public names"):
+        solution.sequence(((1,), {}), [("get", (1,), {}), ("__reduce__", (), {})])
+
+
+def test_a_value_that_cannot_cross_fails_only_its_own_call(solution):
+    cache = solution.named("Counter")
+    made, bumped, itself = cache.sequence(((5,), {}), [("bump", (), {}), ("itself", (), {})])
+    assert (made, bumped) == (Returned(None), Returned(6))
+    assert isinstance(itself, CandidateRaised)
+    assert "Counter.itself() returned a value that cannot be sent back" in itself.message
+"""
+
+SEQUENCE_HELPERS = (
+    HELPERS
+    + """
+
+    def itself(self):
+        return self
+"""
+)
+
+
+def test_a_class_kata_example_crosses_as_one_sequence(
+    with_lru_tests: Callable[[str], Kata],
+) -> None:
+    report = grade(with_lru_tests(SEQUENCE_TESTS), LRU + SEQUENCE_HELPERS, hidden=False)
+    assert report.passed, (report.message, [t.message for t in report.tests])
+    assert len(report.tests) == 4
+
+
+# The candidate's process rewrites its own answers to a sequence, as hostile code may: the
+# harness takes nothing but one well-formed outcome per call for a pass.
+FORGED_OUTCOMES = {
+    "too few": "[['return', None]]",
+    "too many": "[['return', None]] * (len(calls) + 2)",
+    "malformed": "[['return', None]] + [['maybe', 1]] * len(calls)",
+    "a raise without its description": "[['return', None]] + [['raise', 1]] * len(calls)",
+}
+
+
+@pytest.mark.parametrize("outcomes", FORGED_OUTCOMES.values(), ids=FORGED_OUTCOMES.keys())
+def test_forged_sequence_outcomes_are_never_a_pass(lru_cache: Kata, outcomes: str) -> None:
+    forging = (
+        "import sys\n"
+        "_candidate = sys.modules['graders._inside.candidate']\n"
+        "def _forged(objects, seq, class_name, init, calls):\n"
+        f"    return _candidate.pack(_candidate.Link.OUTCOMES, seq, {outcomes})\n"
+        "_candidate._run_sequence = _forged\n"
+    )
+    report = grade(lru_cache, LRU + forging)
+    assert report.verdict is Verdict.ERROR, report.message
+    assert report.message.startswith("Your code's process sent something other than an answer")

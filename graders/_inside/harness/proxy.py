@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any, NoReturn
 
 from graders.codec import ProtocolError, read_frame, write_frame
-from graders.kit import CandidateRaised, format_call, variable_name
+from graders.kit import Arguments, CandidateRaised, Outcome, Returned, format_call, variable_name
 from graders.messages import Event, Link, pack, send, unpack
 
 __all__ = ["Call", "Instance", "Method", "Named", "ProxyMisuse", "Solution"]
@@ -68,6 +68,40 @@ class Named:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         call = partial(self.describe_call, args, kwargs)
         return self._solution.request(self.name, None, args, kwargs, call, class_name=self.name)
+
+    def sequence(
+        self, init: Arguments, calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]]
+    ) -> list[Outcome]:
+        """Make an object of this class with `init` and call its methods in order, all in one
+        round trip (Link.SEQUENCE); the outcome of the construction, then of every call.
+
+        A construction that raised answers for itself alone. How reports show the calls is
+        the caller's: it compares the outcomes with the reference's in order.
+        """
+        for method, _args, _kwargs in calls:
+            _public(method, "method")
+        call = partial(self.describe_call, *init)
+        body = self._solution.exchange(
+            Link.SEQUENCE,
+            (self.name, list(init), [list(step) for step in calls]),
+            call,
+            answers=(Link.OUTCOMES,),
+        )[1]
+        if type(body) is not list or len(body) not in (1, len(calls) + 1):
+            self._solution.abandon(Event.PROTOCOL_ERROR, call, "outcomes of another sequence")
+        outcomes = [self._outcome(item, call) for item in body]
+        if len(outcomes) == 1 and calls and not isinstance(outcomes[0], CandidateRaised):
+            self._solution.abandon(Event.PROTOCOL_ERROR, call, "outcomes missing")
+        return outcomes
+
+    def _outcome(self, item: Any, call: Call) -> Outcome:
+        if type(item) is list and len(item) == 2 and type(item[0]) is str:
+            kind, body = item
+            if kind == "return":
+                return Returned(body)
+            if kind == "raise" and (raised := _raised(body, "")) is not None:
+                return raised
+        self._solution.abandon(Event.PROTOCOL_ERROR, call, "a malformed outcome")
 
 
 class Instance:
@@ -168,10 +202,27 @@ class Solution(Named):
         the call, or what says it when one does: formatting every call (a numpy array's repr)
         cost a numpy kata a quarter of its harness's time.
         """
-        self.seq += 1
         released, self.released = self.released, []
+        fields = (target, method, args, kwargs, released)
+        answers = (Link.RETURN, Link.INSTANCE, Link.RAISE)
+        kind, body = self.exchange(Link.CALL, fields, call, answers=answers)
+        if kind is Link.RETURN:
+            return body
+        if kind is Link.INSTANCE and method is None and type(body) is int:
+            return Instance(self, body, class_name)
+        if kind is Link.RAISE and (raised := _raised(body, _said(call))) is not None:
+            raise raised
+        self.abandon(Event.PROTOCOL_ERROR, call, "an unknown reply")
+
+    def exchange(
+        self, kind: Link, fields: tuple[Any, ...], call: Call, *, answers: tuple[Link, ...]
+    ) -> tuple[Link, Any]:
+        """Send one message of `kind` (the next seq, then `fields`) and return the reply's
+        kind, one of `answers`, and body. Fields that cannot cross are the test's misuse; a
+        process that is gone or misbehaving ends this harness (the judge reports it)."""
+        self.seq += 1
         try:
-            message = pack(Link.CALL, self.seq, target, method, args, kwargs, released)
+            message = pack(kind, self.seq, *fields)
         except (TypeError, ValueError) as exc:
             raise ProxyMisuse(
                 f"{_said(call)}: only plain data can be passed to the candidate"
@@ -180,35 +231,39 @@ class Solution(Named):
             write_frame(self.link_fd, message)
             frame = read_frame(self.link_fd)
             if frame is None:
-                self._abandon(Event.GONE, call, "")
-            kind, (seq, body) = unpack(frame, Link)
+                self.abandon(Event.GONE, call, "")
+            reply, (seq, body) = unpack(frame, Link)
         except ProtocolError as exc:
-            self._abandon(Event.PROTOCOL_ERROR, call, str(exc))
+            self.abandon(Event.PROTOCOL_ERROR, call, str(exc))
         except OSError:
-            self._abandon(Event.GONE, call, "")
+            self.abandon(Event.GONE, call, "")
         except (TypeError, ValueError):
-            self._abandon(Event.PROTOCOL_ERROR, call, "not a reply")
+            self.abandon(Event.PROTOCOL_ERROR, call, "not a reply")
         if seq != self.seq:
-            self._abandon(Event.PROTOCOL_ERROR, call, "a reply to another call")
-        if kind is Link.RETURN:
-            return body
-        if kind is Link.INSTANCE and method is None and type(body) is int:
-            return Instance(self, body, class_name)
-        if kind is Link.RAISE and isinstance(body, dict):
-            line = body.get("line")
-            raise CandidateRaised(
-                _text(body.get("type")) or "Exception",
-                _text(body.get("message")),
-                _text(body.get("traceback")),
-                line=line if type(line) is int else None,
-                call=_said(call),
-            )
-        self._abandon(Event.PROTOCOL_ERROR, call, "an unknown reply")
+            self.abandon(Event.PROTOCOL_ERROR, call, "a reply to another call")
+        if reply not in answers:
+            self.abandon(Event.PROTOCOL_ERROR, call, "an unknown reply")
+        return reply, body
 
-    def _abandon(self, kind: Event, call: Call, detail: str) -> NoReturn:
+    def abandon(self, kind: Event, call: Call, detail: str) -> NoReturn:
         """The candidate's process is gone or misbehaving: tell the keeper, and stop here."""
         send(self.ctrl_fd, kind, {"test": self.test, "input": _said(call), "detail": detail})
         os._exit(0)
+
+
+def _raised(body: Any, call: str) -> CandidateRaised | None:
+    """What the candidate's process said its code raised (a RAISE's body), or None if the
+    body is not such a description."""
+    if not isinstance(body, dict):
+        return None
+    line = body.get("line")
+    return CandidateRaised(
+        _text(body.get("type")) or "Exception",
+        _text(body.get("message")),
+        _text(body.get("traceback")),
+        line=line if type(line) is int else None,
+        call=call,
+    )
 
 
 def _said(call: Call) -> str:
