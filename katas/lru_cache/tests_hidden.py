@@ -1,5 +1,6 @@
 """What "Submit" adds to the samples: the edges of the contract, then random call sequences."""
 
+import pytest
 from hypothesis import strategies as st
 from reference import LRUCache as Reference
 
@@ -36,6 +37,38 @@ def test_a_miss_does_not_change_the_order(solution):
 def test_exactly_full_evicts_nothing(solution):
     puts = [("put", (key, key * 10)) for key in range(4)]
     check_calls(solution, Reference, (4,), [*puts, *(("get", (key,)) for key in range(4))])
+
+
+# Every capacity the random sequences below start from, each rule pinned: a cache right at
+# one capacity only, that holds one entry too many or too few, or forgets that a get or an
+# update is a use, is told apart here, whatever calls the random runs happen to make.
+SMALL = [1, 2, 3]
+
+
+def _fill(capacity):
+    return [("put", (key, key + 5)) for key in range(capacity)]
+
+
+def _probe(capacity):
+    return [("get", (key,)) for key in range(capacity + 1)]
+
+
+@pytest.mark.parametrize("capacity", SMALL)
+def test_one_past_full_evicts_the_oldest(solution, capacity):
+    calls = [*_fill(capacity), ("put", (capacity, 0)), *_probe(capacity)]
+    check_calls(solution, Reference, (capacity,), calls)
+
+
+@pytest.mark.parametrize("capacity", SMALL)
+def test_a_get_saves_the_oldest(solution, capacity):
+    calls = [*_fill(capacity), ("get", (0,)), ("put", (capacity, 0)), *_probe(capacity)]
+    check_calls(solution, Reference, (capacity,), calls)
+
+
+@pytest.mark.parametrize("capacity", SMALL)
+def test_an_update_saves_the_oldest(solution, capacity):
+    calls = [*_fill(capacity), ("put", (0, 9)), ("put", (capacity, 0)), *_probe(capacity)]
+    check_calls(solution, Reference, (capacity,), calls)
 
 
 def test_large_values_and_keys(solution):

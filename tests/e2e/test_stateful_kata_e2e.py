@@ -13,8 +13,15 @@ from tests.e2e.live import LiveServer, set_code
 
 GRADED = 90_000
 REFERENCE = (PROJECT_ROOT / "katas" / "lru_cache" / "reference.py").read_text(encoding="utf-8")
-# Right but at capacity 3, which only the hidden property fills: its shrunk calls show it.
-SHORT_AT_THREE = REFERENCE.replace("> self.capacity:", "> self.capacity - (self.capacity == 3):")
+# Right but at capacity 3, where updating a key of a full cache evicts the oldest entry
+# first: only the hidden property finds it, and its shrunk calls show it.
+FULL_UPDATE_EVICTS = REFERENCE.replace(
+    "        self.entries[key] = value\n",
+    "        if self.capacity == 3 and key in self.entries and len(self.entries) == 3:\n"
+    "            self.entries.popitem(last=False)\n"
+    "        self.entries[key] = value\n",
+    1,
+)
 
 
 def _submit(page: Page) -> Locator:
@@ -41,14 +48,14 @@ def test_a_class_kata_shows_the_shrunk_calls_then_passes(
     expect(editor).to_contain_text("class LRUCache:")
     expect(editor).to_contain_text("def put(self, key: int, value: int) -> None:")
 
-    set_code(page, SHORT_AT_THREE)
+    set_code(page, FULL_UPDATE_EVICTS)
     result = _submit(page)
     expect(result).to_have_attribute("data-verdict", "failed")
     counterexample = result.locator(".counterexample")
     expect(counterexample.locator("h3")).to_contain_text("Smallest failing sequence of calls")
     expect(result.locator(".io-input")).to_have_text(
         "lru_cache = LRUCache(3)\nlru_cache.put(0, 0)\nlru_cache.put(1, 0)\n"
-        "lru_cache.put(2, 0)\nlru_cache.get(0)"
+        "lru_cache.get(0)\nlru_cache.put(2, 0)\nlru_cache.put(0, 0)\nlru_cache.get(1)"
     )
     expect(counterexample.locator("dt").nth(1)).to_have_text("Expected (last call)")
     expect(result.locator(".io-expected")).to_have_text("0")

@@ -53,21 +53,29 @@ def test_a_wrong_class_shows_the_shrunk_sequence_of_calls(lru_cache: Kata) -> No
         "lru_cache.put(1, 1)",
         "lru_cache.put(2, 2)",
     ]
-    # Only the hidden property can find what the samples miss: shrunk to its fewest calls.
-    # Holds one entry too few only at capacity 3, which no fixed test fills.
-    only_hidden = LRU.replace("> self.capacity:", "> self.capacity - (self.capacity == 3):")
-    report = grade(lru_cache, only_hidden)
+    # Only the hidden property can find what the fixed cases miss: shrunk to its fewest calls.
+    # At capacity 3 only, updating a key of a full cache evicts the oldest entry first.
+    full_update_evicts = LRU.replace(
+        "        self.entries[key] = value\n",
+        "        if self.capacity == 3 and key in self.entries and len(self.entries) == 3:\n"
+        "            self.entries.popitem(last=False)\n"
+        "        self.entries[key] = value\n",
+        1,
+    )
+    report = grade(lru_cache, full_update_evicts)
     assert report.failure is not None, report.message
     assert report.failure.test == "tests_hidden.py::test_matches_reference"
     assert report.failure.input.splitlines() == [
         "lru_cache = LRUCache(3)",
         "lru_cache.put(0, 0)",
         "lru_cache.put(1, 0)",
-        "lru_cache.put(2, 0)",
         "lru_cache.get(0)",
+        "lru_cache.put(2, 0)",
+        "lru_cache.put(0, 0)",
+        "lru_cache.get(1)",
     ]
     assert (report.failure.expected, report.failure.got) == ("0", "-1")
-    assert "failed for lru_cache.get(0) (the last of a sequence of calls)" in report.message
+    assert "failed for lru_cache.get(1) (the last of a sequence of calls)" in report.message
 
 
 def test_a_raise_in_a_method_is_an_error_showing_the_calls(lru_cache: Kata) -> None:
