@@ -71,6 +71,65 @@ def test_numpy_arrays_cross_as_fresh_arrays() -> None:
     assert _same(decode(encode([np.int64(5), np.float32(1.5), np.bool_(True)])), [5, 1.5, True])
 
 
+def test_arrays_of_every_layout_cross_raw_and_in_order() -> None:
+    big = np.arange(6, dtype=">i4").reshape(2, 3)
+    values = {
+        "fortran": np.asfortranarray(np.arange(6.0).reshape(2, 3)),
+        "strided": np.arange(20)[::3],
+        "transposed": big.T,
+        "empty": np.zeros((0, 4), dtype=np.uint8),
+        "scalar": np.array(2.5),
+        "complex": np.array([1 + 2j], dtype=np.complex64),
+    }
+    data = encode([values, (big, [np.array([True, False])])])
+    assert data.startswith(b"\0") and b"AAAA" not in data
+    back, (big_back, [flags]) = decode(data)
+    for name, array in values.items():
+        assert back[name].dtype == array.dtype and back[name].shape == array.shape, name
+        assert (back[name] == array).all() and back[name].flags.writeable, name
+    assert big_back.dtype.str == ">i4" and (big_back == big).all()
+    assert flags.tolist() == [True, False]
+
+
+def _with_arrays(json_text: bytes, tail: bytes, *, length: int | None = None) -> bytes:
+    size = len(json_text) if length is None else length
+    return b"\0" + struct.pack(">I", size) + json_text + tail
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\0",
+        _with_arrays(b"[1]", b"", length=50),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [2], 0]}', b"\0" * 4),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [1], 0]}', b"\0" * 8),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [1], 4]}', b"\0" * 8),
+        _with_arrays(
+            b'[{"$": "a", "v": ["<i4", [1], 4]}, {"$": "a", "v": ["<i4", [1], 0]}]', b"\0" * 8
+        ),
+        _with_arrays(b'{"$": "a", "v": ["O", [1], 0]}', b"\0" * 8),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [-1], 0]}', b""),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [1], true]}', b"\0" * 4),
+        _with_arrays(b'{"$": "a", "v": ["<i4", [1]]}', b"\0" * 4),
+    ],
+    ids=[
+        "no header",
+        "JSON longer than the data",
+        "shorter than its shape",
+        "bytes no array takes",
+        "a gap",
+        "out of order",
+        "object dtype",
+        "negative extent",
+        "offset not an int",
+        "no offset",
+    ],
+)
+def test_malformed_arrays_are_protocol_errors(data: bytes) -> None:
+    with pytest.raises(ProtocolError):
+        decode(data)
+
+
 class _Equal:
     def __eq__(self, other: object) -> bool:
         return True
