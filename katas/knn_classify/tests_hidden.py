@@ -33,6 +33,15 @@ def test_many_equal_distances(solution):
     verify(solution, X_train, y_train, np.array([[1.0, 1.0], [0.0, 0.0]]), 5)
 
 
+def test_ties_keep_the_earlier_training_point(solution):
+    # Distances 1, 0, 1, 0, ...: an unstable argsort (numpy's default) may order the ties any
+    # way, and its SIMD sort keeps 40 equal keys in order on some CPUs but not this pattern.
+    X_train = np.array([[1.0], [0.0]] * 10)
+    y_train = 19 - np.arange(20)
+    for k in (3, 5):
+        verify(solution, X_train, y_train, np.array([[0.0]]), k)
+
+
 def test_k_is_everything(solution):
     X_train = np.array([[0.0], [5.0], [6.0]])
     verify(solution, X_train, np.array([1, 0, 0]), np.array([[0.0], [100.0]]), 3)

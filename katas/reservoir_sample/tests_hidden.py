@@ -66,6 +66,9 @@ def test_seed_matters(solution):
 def test_repeated_values(solution):
     stream = ["x", "x", "y"]
     check(solution, (stream, 2, 3), oracle(stream, 2, 3), compare=sample_of(stream, 2))
+    # Every position counts, equal or not: k >= n keeps every item, repeats included.
+    check(solution, (stream, 3, 3), oracle(stream, 3, 3), compare=sample_of(stream, 3))
+    check(solution, (["x", "x"], 2, 0), oracle(["x", "x"], 2, 0), compare=sample_of(["x", "x"], 2))
 
 
 def test_k_equals_n(solution):
