@@ -5,6 +5,13 @@ from graders.kit import check
 
 def same_intervals(got, expected):
     """A list of [start, end] pairs (lists or tuples) equal to the expected ones, in order."""
+    # The usual answer, a list of lists, compares in one step (C speed on 20 000 pairs); any
+    # other answer (tuples, numpy arrays, a wrong list) gets the full check below.
+    try:
+        if type(got) is list and got == expected:
+            return None
+    except Exception:  # an element whose == is not a bool (a numpy array)
+        pass
     if not isinstance(got, list) or not all(
         isinstance(pair, list | tuple) and len(pair) == 2 for pair in got
     ):
