@@ -25,14 +25,17 @@ def test_orphan_orders(solution):
 
 
 names = st.sampled_from(["Ann", "Bob", "Cy"])
+# Built once, not per example: Hypothesis validates a new strategy each time it is built.
+customer_ids = st.lists(st.integers(1, 8), unique=True, max_size=6)
+owners = st.one_of(st.none(), st.integers(1, 9))
+order_lists = st.lists(st.tuples(owners, st.integers(1, 50)), max_size=10)
 
 
 @st.composite
 def databases(draw):
-    ids = draw(st.lists(st.integers(1, 8), unique=True, max_size=6))
+    ids = draw(customer_ids)
     customers = [[i, draw(names)] for i in ids]
-    owners = st.one_of(st.none(), st.integers(1, 9))
-    orders = draw(st.lists(st.tuples(owners, st.integers(1, 50)), max_size=10))
+    orders = draw(order_lists)
     return {
         "customers": customers,
         "orders": [[n + 1, owner, amount] for n, (owner, amount) in enumerate(orders)],
