@@ -49,9 +49,31 @@ def test_slow_convergence_hits_max_iter(solution):
         verify(solution, X, init, max_iter)
 
 
+def lloyd_by_matrices(X, init, max_iter):
+    """The reference's iteration (same stop rule, same ties to the lowest index) with distances
+    and means as matrix products: ~1 ms where the reference's loops take ~17 ms here. On the
+    large case it gives the reference's labels (its nearest centroid always wins by a relative
+    margin of 1e-5 or more) and its centroids to ~1e-13; it is no oracle for the grids' ties."""
+    centroids = init.astype(np.float64, copy=True)
+    squares = (X * X).sum(axis=1)[:, np.newaxis]
+
+    def nearest(centroids):
+        return np.argmin(squares - 2 * X @ centroids.T + (centroids**2).sum(axis=1), axis=1)
+
+    for _ in range(max_iter):
+        members = np.eye(len(centroids))[nearest(centroids)]
+        counts = members.sum(axis=0)[:, np.newaxis]
+        moved = np.where(counts > 0, members.T @ X / np.maximum(counts, 1), centroids)
+        if np.array_equal(moved, centroids):
+            break
+        centroids = moved
+    return nearest(centroids), centroids
+
+
 def test_large_case(solution):
     X, init = blobs(5, 2000, 20, 10, 30.0)
-    verify(solution, X, init, 30)
+    expected = lloyd_by_matrices(X, init, 30)
+    check(solution, (X, init, 30), expected, compare=same_clustering)
 
 
 @given(
