@@ -3,7 +3,9 @@
 Only data crosses, never objects with behaviour: None, bool, int, float, complex, str,
 bytes, list, tuple, dict, set, frozenset, Fraction and numeric numpy arrays. Lists and
 scalars are native JSON; every other kind is an object `{"$": tag, "v": ...}`, so a tuple
-stays a tuple and a dict may have any hashable keys. Decoding is the C JSON parser plus a
+stays a tuple and a dict may have any hashable keys. A list of flat tuples (pairs,
+intervals) is one object, tag "T", not one per tuple: each costs an encoder and a decoder
+call. Decoding is the C JSON parser plus a
 hook for those objects: it builds fresh built-in values, so nothing the other side sends
 can run code here, and its bounds hold whatever it sends (frame size; Python's 4300-digit
 limit on ints; the parser's recursion limit on depth). Encoding runs on the sending side
@@ -23,6 +25,7 @@ import json
 import os
 import struct
 from fractions import Fraction
+from itertools import chain
 from typing import Any
 
 __all__ = [
@@ -43,6 +46,7 @@ _U32 = struct.Struct(">I")
 # Starts data with arrays, whose bytes follow the JSON; JSON text never starts with it.
 _WITH_ARRAYS = b"\0"
 _NATIVE = frozenset({int, float, str, bool, type(None)})
+_SEQUENCES = (frozenset({list}), frozenset({tuple}))
 # Numeric dtypes only: an object array would carry arbitrary objects.
 _ARRAY_KINDS = frozenset("biufc")
 _encoder = json.JSONEncoder(separators=(",", ":"), check_circular=False)
@@ -70,11 +74,16 @@ def _tagged(value: Any, depth: int, arrays: list[bytes]) -> Any:
         return value
     if depth >= MAX_DEPTH:
         raise TypeError(f"data nested deeper than {MAX_DEPTH} levels")
-    # A flat list or tuple of natives (most arguments and results) is checked in C and
-    # written as it is: the JSON encoder writes a tuple as an array.
+    # A flat list or tuple of natives (most arguments and results), and a list of flat lists
+    # or of flat tuples (a matrix, pairs, intervals), is checked in C and written as it is:
+    # the JSON encoder writes a tuple as an array.
     if kind is list:
-        if _NATIVE.issuperset(map(type, value)):
+        kinds = set(map(type, value))
+        if _NATIVE.issuperset(kinds):
             return value
+        flat = kinds in _SEQUENCES and depth + 1 < MAX_DEPTH
+        if flat and _NATIVE.issuperset(map(type, chain.from_iterable(value))):
+            return value if list in kinds else {"$": "T", "v": value}
         return [_tagged(item, depth + 1, arrays) for item in value]
     if kind is tuple:
         if _NATIVE.issuperset(map(type, value)):
@@ -207,7 +216,13 @@ def _untag(obj: dict[str, Any]) -> Any:
     raise ProtocolError(f"a malformed tagged value ({str(tag)[:10]!r})")
 
 
-_FROM_LIST: dict[str, Any] = {"t": tuple, "S": set, "z": frozenset}
+def _tuples(body: list[Any]) -> list[tuple[Any, ...]]:
+    if not all(type(item) is list for item in body):
+        raise ProtocolError("a list of tuples with an item that is not one")
+    return [tuple(item) for item in body]
+
+
+_FROM_LIST: dict[str, Any] = {"t": tuple, "T": _tuples, "S": set, "z": frozenset}
 _decoder = json.JSONDecoder(object_hook=_untag)
 
 

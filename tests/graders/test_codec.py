@@ -56,6 +56,30 @@ def test_plain_data_round_trips_with_its_types(value: Any) -> None:
     assert _same(decode(encode(value)), value)
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        [[1, 2], [3, 4.5], ["a", None, True], []],
+        [(1, 2), (3,), (), ("a", None)],
+        [[1, 2], (3, 4)],
+        [(1, [2]), (3, 4)],
+        [[1, (2, 3)], [4]],
+        [(1, Fraction(1, 2))],
+        [[1, Fraction(1, 2)]],
+        [[[1]], [[2]]],
+        [(2**80, -(2**80))],
+    ],
+)
+def test_lists_of_flat_lists_and_tuples_keep_their_types(value: Any) -> None:
+    """The encoder's one-step paths (a list of flat lists; of flat tuples, tag "T") and the
+    mixtures that must not take them."""
+    assert _same(decode(encode(value)), value)
+
+
+def test_a_list_of_tuples_crosses_as_one_tagged_value() -> None:
+    assert encode([(1, 2), (3,)]) == b'{"$":"T","v":[[1,2],[3]]}'
+
+
 def test_special_values_round_trip() -> None:
     values = [-0.0, math.inf, -math.inf, "lone \udc80 surrogate", 10**4000, b"\x00\xff"]
     decoded = decode(encode(values))
@@ -160,6 +184,9 @@ def test_nesting_is_bounded_when_encoding() -> None:
         b"[1",
         b'{"a": 1}',
         b'{"$": "t", "v": [1], "x": 2}',
+        b'{"$": "T", "v": [1]}',
+        b'{"$": "T", "v": [[1], {"$": "t", "v": [2]}]}',
+        b'{"$": "T", "v": 1}',
         b'{"$": "S", "v": [[1]]}',
         b'{"$": "d", "v": [[[1], 2]]}',
         b'{"$": "d", "v": [[1, 2, 3]]}',
