@@ -8,6 +8,10 @@ and with sample + hidden tests (Submit), sequentially, through the real sandbox.
   unsandboxed, with the reference called directly: collected once, then timed per pass
   (process CPU), so it holds only what the tests and the solution themselves cost. It runs
   as the sandbox does: BLAS on one thread, Hypothesis leaving numpy's global RNG alone.
+  Beside it, "forked": one pass of the same tests in a child forked from that warm process
+  (median of several children): the least a fresh process per grading pays, with its
+  written pages copied and its new memory faulted in, before any sandbox, any second
+  process or any message between them.
 - per kata, the Submit's phases (medians): start (grade() called to harness job read, which
   includes taking a ready pair), collect (until the tests start: the candidate's greeting;
   for a kata graded the ordinary way also the kata's files written, pytest configured and
@@ -29,6 +33,7 @@ The machine's load average is printed: timings on a shared machine are only as g
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import resource
@@ -103,6 +108,7 @@ class Timings:
         default_factory=lambda: {p: [] for p in (*PHASES, *HARNESS_CPU)}
     )
     floor: float = 0.0
+    forked: float = 0.0
 
 
 # The sandbox's environment (graders.sandbox) keeps BLAS to one thread; the floor runs so too.
@@ -138,7 +144,7 @@ def main() -> None:
         timings.run += [_timed(sample) for _ in range(args.runs)]
         for _ in range(args.runs):
             _submit(kata, reference, timings)
-        timings.floor = _floor(kata)
+        timings.floor, timings.forked = _floor(kata)
 
     intersection = graders.load_kata(KATAS, "intersection", reviewed=True)
     reference = intersection.reference
@@ -156,14 +162,20 @@ def main() -> None:
     print(f"{os.getloadavg()[0]:.1f} at the end; {args.runs} gradings of each kind per kata")
     print()
     header = f"{'kata':22} {'Run p50':>8} {'p95':>6} {'Submit p50':>11} {'p95':>6}"
-    print(f"{header} {'CPU/grading':>12} {'floor':>7} {'ratio':>6}")
+    header += f" {'CPU/grading':>12} {'floor':>7} {'ratio':>6} {'forked':>7} {'forked/floor':>12}"
+    print(header)
     for kata_id, t in results.items():
         cpu = statistics.median(t.cpu)
         print(
             f"{kata_id:22} {_ms(_p(t.run, 50)):>8} {_ms(_p(t.run, 95)):>6}"
             f" {_ms(_p(t.submit, 50)):>11} {_ms(_p(t.submit, 95)):>6}"
             f" {_ms(cpu):>12} {_ms(t.floor):>7} {cpu / t.floor:>6.2f}"
+            f" {_ms(t.forked):>7} {t.forked / t.floor:>12.2f}"
         )
+    within = sum(statistics.median(t.cpu) <= 1.3 * t.floor for t in results.values())
+    forked_over = sum(t.forked > 1.3 * t.floor for t in results.values())
+    print(f"within 1.3x of the floor: {within} of {len(results)} katas; a forked pass alone is")
+    print(f"over 1.3x of the floor for {forked_over}")
     print()
     print("Submit phases, medians (wall; then the harness worker's CPU in two of them):")
     columns = (*PHASES, *HARNESS_CPU)
@@ -217,18 +229,27 @@ def _harness_times(reports: list[bytes]) -> dict[str, float]:
     raise SystemExit("the harness did not finish")
 
 
-def _floor(kata: graders.Kata) -> float:
-    """CPU seconds of one pass of the kata's tests, warm, collected once, in this process."""
+def _floor(kata: graders.Kata) -> tuple[float, float]:
+    """CPU seconds of one pass of the kata's tests, warm, collected once, in this process;
+    and of one pass in a child forked from this warm process."""
     passes: list[float] = []
+    forked: list[float] = []
 
     class Repeat:
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session: pytest.Session) -> bool:
-            for _ in range(6):  # the first pass warms up, the median of the rest counts
-                began = time.process_time()
+            def one_pass() -> None:
                 for item in session.items:
                     item.config.hook.pytest_runtest_protocol(item=item, nextitem=None)
+
+            for _ in range(6):  # the first pass warms up, the median of the rest counts
+                began = time.process_time()
+                one_pass()
                 passes.append(time.process_time() - began)
+            gc.collect()
+            gc.freeze()  # as the zygotes do before they fork
+            forked.extend(_in_forked_child(one_pass) for _ in range(5))
+            gc.unfreeze()
             return True
 
     with _kata_copy(kata) as folder, _numpy_random_left_alone():
@@ -250,7 +271,22 @@ def _floor(kata: graders.Kata) -> float:
         settings.load_profile("default")
     if code != 0:
         raise SystemExit(f"{kata.id}: the floor's run failed ({code}):\n{output.getvalue()}")
-    return statistics.median(passes[1:])
+    return statistics.median(passes[1:]), statistics.median(forked)
+
+
+def _in_forked_child(work: Callable[[], None]) -> float:
+    """CPU seconds (its whole life, exit included) of a forked child that does `work`."""
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            work()
+        finally:
+            os._exit(0)
+    _pid, status, usage = os.wait4(pid, 0)
+    if status != 0:
+        raise SystemExit(f"the forked floor's child ended with status {status}")
+    return usage.ru_utime + usage.ru_stime
 
 
 def _load_reference(kata: graders.Kata) -> str:
