@@ -238,6 +238,20 @@ def test_a_value_that_cannot_cross_fails_only_its_own_call(solution):
     assert (made, bumped) == (Returned(None), Returned(6))
     assert isinstance(itself, CandidateRaised)
     assert "Counter.itself() returned a value that cannot be sent back" in itself.message
+
+
+def test_answers_over_the_frame_limit_fail_from_the_first_that_overflows(solution):
+    # Three answers of 3 MB: two fit in one reply, the third would overflow it.
+    counter = solution.named("Counter")
+    calls = [("text", (3_000_000,), {})] * 3 + [("text", (9_000_000,), {}), ("bump", (), {})]
+    made, first, second, third, alone, bumped = counter.sequence(((0,), {}), calls)
+    assert made == Returned(None)
+    assert first == second == Returned("x" * 3_000_000)
+    for raised in (third, alone):
+        assert isinstance(raised, CandidateRaised)
+        assert "Counter.text() returned a value that cannot be sent back" in raised.message
+        assert "bytes in all" in raised.message
+    assert bumped == Returned(1)
 """
 
 SEQUENCE_HELPERS = (
@@ -246,6 +260,9 @@ SEQUENCE_HELPERS = (
 
     def itself(self):
         return self
+
+    def text(self, size):
+        return "x" * size
 """
 )
 
@@ -255,7 +272,7 @@ def test_a_class_kata_example_crosses_as_one_sequence(
 ) -> None:
     report = grade(with_lru_tests(SEQUENCE_TESTS), LRU + SEQUENCE_HELPERS, hidden=False)
     assert report.passed, (report.message, [t.message for t in report.tests])
-    assert len(report.tests) == 4
+    assert len(report.tests) == 5
 
 
 # The candidate's process rewrites its own answers to a sequence, as hostile code may: the
