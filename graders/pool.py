@@ -333,6 +333,10 @@ class Pool:
                 self._retired.append(self._katas.popitem(last=False)[1])
             self._cond.notify_all()
             return None
+        if kata.failures >= _MAX_FAILURES:
+            # Not moved to the end: a kata whose zygote keeps failing ages out of its slot,
+            # and once retired and graded twice again, gets another try.
+            return None
         self._katas.move_to_end(tests.key)
         if not kata.ready:
             if kata.zygote is not None:

@@ -217,6 +217,33 @@ def test_tests_that_do_not_collect_are_graded_the_ordinary_way(
     assert not collected
 
 
+def test_a_kata_whose_zygote_gave_up_leaves_its_slot_to_the_others(
+    pool: Pool, with_sample_tests: Callable[[str], Kata]
+) -> None:
+    """Graded often, it is still the first to go when another kata needs a zygote: the
+    katas that collect keep theirs."""
+    broken = dataclasses.replace(
+        with_sample_tests("from reference import nothing_here\n"), reviewed=True
+    )
+    broken_tests = _jobs(broken, SETS, SAMPLE_TESTS).tests
+    assert broken_tests is not None
+    deadline = time.monotonic() + 20
+    while not (
+        broken_tests.key in pool._katas
+        and pool._katas[broken_tests.key].failures >= pool_module._MAX_FAILURES
+    ):
+        assert time.monotonic() < deadline, "the broken kata's zygote did not give up"
+        pool.take(broken_tests)[0].close()
+        time.sleep(0.1)
+    first, second = (load_kata(KATAS_DIR, i, reviewed=True) for i in ("intersection", "two_sum"))
+    assert _until_collected(pool, first, first.reference)[1]
+    pool.take(broken_tests)[0].close()  # graded after `first`: the most recent of the two
+    assert _until_collected(pool, second, second.reference)[1]
+    assert broken_tests.key not in pool._katas
+    report, collected = _grade_on(pool, first, first.reference)
+    assert collected and report.passed, report.message
+
+
 def test_the_collected_harness_is_sandboxed_like_any_other(
     pool: Pool, with_sample_tests: Callable[[str], Kata]
 ) -> None:
