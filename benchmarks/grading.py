@@ -7,7 +7,7 @@ and with sample + hidden tests (Submit), sequentially, through the real sandbox.
   the floor, and our CPU / floor. The floor is the same tests run in this process, warm and
   unsandboxed, with the reference called directly: collected once, then timed per pass
   (process CPU), so it holds only what the tests and the solution themselves cost. It runs
-  as the sandbox does: BLAS on one thread, Hypothesis leaving numpy's global RNG alone.
+  as the sandbox does: BLAS on one thread, Hypothesis leaving numpy's and its own RNG alone.
   Beside it, "forked": one pass of the same tests in a child forked from that warm process
   (median of several children): the least a fresh process per grading pays, with its
   written pages copied and its new memory faulted in, before any sandbox, any second
@@ -55,6 +55,7 @@ from hypothesis import HealthCheck, settings
 
 import graders
 from graders import grading
+from graders._inside.harness import runner
 from graders.judge import judge
 from graders.messages import Event, unpack
 from graders.pool import get_pool
@@ -252,7 +253,7 @@ def _floor(kata: graders.Kata) -> tuple[float, float]:
             gc.unfreeze()
             return True
 
-    with _kata_copy(kata) as folder, _numpy_random_left_alone():
+    with _kata_copy(kata) as folder, _randoms_left_alone():
         profile = settings(
             max_examples=kata.max_examples,
             derandomize=True,
@@ -300,19 +301,17 @@ def _load_reference(kata: graders.Kata) -> str:
 
 
 @contextmanager
-def _numpy_random_left_alone() -> Iterator[None]:
-    """As in the harness (runner._leave_numpy_random_alone): no numpy RNG state per example."""
+def _randoms_left_alone() -> Iterator[None]:
+    """As in the harness (runner.randoms_left_alone): Hypothesis manages fewer RNGs."""
     from hypothesis.internal import entropy
 
-    entropy.get_seeder_and_restorer()  # registers numpy's wrapper
-    managed = dict(entropy.RANDOMS_TO_MANAGE)
-    for key, value in managed.items():
-        if value is entropy.NP_RANDOM:
-            del entropy.RANDOMS_TO_MANAGE[key]
+    left = {key: entropy.RANDOMS_TO_MANAGE[key] for key in runner.randoms_left_alone()}
+    for key in left:
+        del entropy.RANDOMS_TO_MANAGE[key]
     try:
         yield
     finally:
-        entropy.RANDOMS_TO_MANAGE.update(managed)
+        entropy.RANDOMS_TO_MANAGE.update(left)
 
 
 @contextmanager

@@ -246,6 +246,29 @@ def test_numpy_random_is_seeded_once_per_worker_not_per_example(
     assert report.passed, report.message
 
 
+def test_pythons_random_starts_alike_in_every_example(
+    with_sample_tests: Callable[[str], Kata],
+) -> None:
+    """Hypothesis still seeds Python's global RNG per example (it manages fewer RNGs in a
+    grading, not that one): a test that draws from it gets the same numbers every time an
+    example runs, as replays and shrinking need."""
+    kata = with_sample_tests(
+        "import random\n"
+        "from hypothesis import given, strategies as st\n"
+        "\n"
+        "draws = []\n"
+        "\n"
+        "@given(st.integers())\n"
+        "def test_draw(solution, n):\n"
+        "    draws.append(random.random())\n"
+        "\n"
+        "def test_every_example_drew_the_same(solution):\n"
+        "    assert len(draws) > 1 and len(set(draws)) == 1\n"
+    )
+    report = grade(kata, SETS, hidden=False)
+    assert report.passed, [t.message for t in report.tests]
+
+
 def test_internal_errors_go_to_the_log_not_to_the_candidate(
     with_sample_tests: Callable[[str], Kata], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -128,25 +128,41 @@ def warm_up() -> None:
         sys.modules.pop("tests_warm_up", None)
         if folder in sys.path:
             sys.path.remove(folder)
-    _leave_numpy_random_alone()
+    _leave_randoms_alone()
 
 
-def _leave_numpy_random_alone() -> None:
-    """Keep Hypothesis from saving, seeding and restoring numpy's global RNG around each example.
-
-    Hypothesis does that whenever numpy is imported (the zygote imports it for the tests),
-    and numpy's get_state/set_state take ~0.14 ms: ~15 ms of a 100-example property. Kata
-    tests draw their data from Hypothesis, and the candidate's code, which might use numpy's
-    RNG, runs in another process. Seeded once here, it starts alike in every worker.
-    """
+def _leave_randoms_alone() -> None:
+    """Keep Hypothesis from saving, seeding and restoring RNGs no grading needs it to, around
+    each example (`randoms_left_alone`); numpy's global RNG is seeded once here instead, so it
+    starts alike in every worker."""
     import numpy
     from hypothesis.internal import entropy
 
-    entropy.get_seeder_and_restorer()  # registers numpy's wrapper, if the warm-up did not
-    for key, managed in list(entropy.RANDOMS_TO_MANAGE.items()):
-        if managed is entropy.NP_RANDOM:
-            del entropy.RANDOMS_TO_MANAGE[key]
+    for key in randoms_left_alone():
+        del entropy.RANDOMS_TO_MANAGE[key]
     numpy.random.seed(0)
+
+
+def randoms_left_alone() -> list[int]:
+    """The keys, in Hypothesis's registry of RNGs it manages, of two that gradings leave alone.
+
+    - numpy's global RNG: Hypothesis manages it whenever numpy is imported (the zygote imports
+      it for the tests), and numpy's get_state/set_state take ~0.14 ms: ~15 ms of a
+      100-example property. Kata tests draw their data from Hypothesis, and the candidate's
+      code, which might use numpy's RNG, runs in another process.
+    - Hypothesis's own global Random: it seeds runs that are not derandomized, and gradings
+      are; managing it costs ~20 us an example (~6 ms of a grading of 300 examples).
+    Python's global `random` stays managed: a test that draws from it gets the same numbers
+    every time an example runs, as Hypothesis's replays and shrinking need.
+    """
+    import hypothesis.core
+    from hypothesis.internal import entropy
+
+    with entropy.deterministic_PRNG():  # registers both, if no test has run yet
+        pass
+    ours = (entropy.NP_RANDOM, hypothesis.core.threadlocal._hypothesis_global_random)
+    managed = entropy.RANDOMS_TO_MANAGE.items()
+    return [key for key, random in managed if any(random is r for r in ours if r is not None)]
 
 
 def pytest_args(tests: list[str], root: Path) -> list[str]:
