@@ -269,6 +269,28 @@ def test_pythons_random_starts_alike_in_every_example(
     assert report.passed, [t.message for t in report.tests]
 
 
+def test_the_candidates_global_randoms_start_alike_in_every_grading(
+    with_sample_tests: Callable[[str], Kata],
+) -> None:
+    """Code that draws from Python's or numpy's global RNG gets the same numbers each time
+    it is graded, so its verdict never changes by chance."""
+    kata = with_sample_tests(
+        "import random\n"
+        "import numpy as np\n"
+        "\n"
+        "def test_first_draws(solution):\n"
+        "    assert solution([], []) == [random.Random(0).random(),\n"
+        "                                np.random.RandomState(0).random()]\n"
+    )
+    draws = (
+        "import random\nimport numpy as np\n\n"
+        "def intersection(xs, ys):\n    return [random.random(), np.random.random()]\n"
+    )
+    for _grading in range(2):
+        report = grade(kata, draws, hidden=False)
+        assert report.passed, [t.message for t in report.tests]
+
+
 def test_internal_errors_go_to_the_log_not_to_the_candidate(
     with_sample_tests: Callable[[str], Kata], caplog: pytest.LogCaptureFixture
 ) -> None:
