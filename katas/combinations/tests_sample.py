@@ -1,5 +1,5 @@
 from collections import Counter
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from graders.kit import check
@@ -13,6 +13,16 @@ def same_combinations(got: Any, expected: list[list[int]]) -> str | None:
     """
     if not isinstance(got, list):
         return f"expected a list of lists, got {type(got).__name__}"
+    # Fast path with the same acceptance (C speed on 16 choose 8): lists of ints equal to the
+    # expected ones (ascending and distinct), in the same order. The types are checked before
+    # ==, which then cannot raise; anything else (another order, a float or numpy integer
+    # equal to an int) gets the full check below.
+    if (
+        set(map(type, got)) <= {list}
+        and set(map(type, chain.from_iterable(got))) <= {int}
+        and got == expected
+    ):
+        return None
     for combination in got:
         if not isinstance(combination, list):
             return f"{combination!r} is a {type(combination).__name__}, not a list"

@@ -41,11 +41,27 @@ def test_every_point_on_one_side(solution):
     verify(solution, X, np.array([[0.2], [1e4], [-1e4]]))
 
 
+def step_by_matrices(X, C):
+    """The reference's step with the squared distances as |x|^2 - 2 x.c + |c|^2 (a matrix
+    product, ~6 ms where the reference's 5000 x 50 x 20 broadcast takes ~20 ms), then the
+    reference's own means. On the large case it gives the reference's labels (the nearest
+    centroid always wins by a relative margin >= 3e-5, the distances' relative error is
+    < 2e-15), so the same centroids, bit for bit; it is no oracle for the grids' ties."""
+    squared = (X * X).sum(axis=1)[:, np.newaxis] - 2 * X @ C.T + (C * C).sum(axis=1)
+    labels = np.argmin(squared, axis=1)
+    moved = C.copy()
+    for j in range(len(C)):
+        members = X[labels == j]
+        if len(members):
+            moved[j] = members.mean(axis=0)
+    return labels.astype(np.int64), moved
+
+
 def test_large_case(solution):
     rng = np.random.default_rng(12)
     X = rng.uniform(-1e4, 1e4, size=(5000, 20))
     C = rng.uniform(-1e4, 1e4, size=(50, 20))
-    verify(solution, X, C)
+    check(solution, (X, C), step_by_matrices(X, C), compare=same_step)
 
 
 @given(

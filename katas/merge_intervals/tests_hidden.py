@@ -47,18 +47,25 @@ def test_beyond_machine_words(solution):
     check(solution, (given_intervals,), [[-big, 0], [big, big + 11]], compare=same_intervals)
 
 
+def many_intervals():
+    """20 000 intervals and their merge: 10 000 that merge with nothing, then 10 000 that merge
+    into one. One case for both jobs, since every interval crosses to the candidate's process
+    and back (two cases of 20 000, one for each job, cost twice as much)."""
+    # Nothing merges: starts 3 apart from 20 000 on, in a shuffled order. An answer that
+    # compares every pair does over 10**8 comparisons; one that rescans after each merge,
+    # many more, since the 10 000 merges come after these.
+    starts = [20_000 + 3 * ((i * 7919) % 10_000) for i in range(10_000)]
+    apart = [[start, start + 1] for start in starts]
+    # The starts are every number in [0, 10 007) but seven, no two of those adjacent: each
+    # interval overlaps the next start's or touches it (seven times), so all merge into one.
+    chain = [[start % 10_007, start % 10_007 + 2] for start in range(0, 30_000, 3)]
+    merged = [[0, 10_008]] + [[20_000 + 3 * i, 20_000 + 3 * i + 1] for i in range(10_000)]
+    return apart + chain, merged
+
+
 def test_many_intervals(solution):
-    # The starts are every number in [0, 20 011) but eleven, no two of those adjacent: each
-    # interval overlaps or touches the next start's, so all 20 000 merge into one.
-    many = [[start % 20_011, start % 20_011 + 2] for start in range(0, 60_000, 3)]
-    check(solution, (many,), [[0, 20_012]], compare=same_intervals)
-
-
-def test_many_apart(solution):
-    # Nothing merges: an answer that compares every pair does 2 * 10**8 comparisons.
-    starts = [(i * 7919) % 20_000 * 3 for i in range(20_000)]
-    many = [[start, start + 1] for start in starts]
-    check(solution, (many,), [[3 * i, 3 * i + 1] for i in range(20_000)], compare=same_intervals)
+    given_intervals, merged = many_intervals()
+    check(solution, (given_intervals,), merged, compare=same_intervals)
 
 
 @given(given_intervals=intervals())

@@ -39,7 +39,13 @@ def test_beyond_machine_words(solution):
 def test_large_window_large_list(solution):
     # Recomputing each maximum is 6 * 10**8 steps here.
     nums = [(i * 7919) % 100_003 for i in range(50_000)]
-    check(solution, (nums, 25_000), oracle(nums, 25_000))
+    # The reference's answer, written as its five runs of equal maxima (cheaper than
+    # running the reference on 50 000 numbers at every grading).
+    runs = [(100_001, 5368), (99_999, 5367), (99_997, 5367), (99_995, 5367), (99_993, 3532)]
+    expected = []
+    for value, times in runs:
+        expected += [value] * times
+    check(solution, (nums, 25_000), expected)
 
 
 def test_large_decreasing(solution):
