@@ -89,9 +89,11 @@ def test_largest_sizes_in_days(solution):
     check(solution, (1000,), oracle(1000, 2**64), compare=within, days=2**64)
 
 
-@given(people=st.integers(0, 100))
-def test_matches_reference_for_a_year(solution, people):
-    check(solution, (people,), oracle(people), compare=within)
+def test_matches_reference_for_a_year(solution):
+    # Every room from 0 to 100 people, smallest first: the 101 values a property drew 100
+    # examples from, all of them, for a few per cent of the CPU.
+    for people in range(101):
+        check(solution, (people,), oracle(people), compare=within)
 
 
 # Mostly days near people, where every regime from 1.0 to 0.0 shows; sometimes any days at all.

@@ -7,7 +7,6 @@ probability about 2e-9 by a correct solution.
 """
 
 import math
-from fractions import Fraction
 from itertools import combinations
 
 import pytest
@@ -25,16 +24,17 @@ def exact_p_value(a, b):
     total = sum(pooled)
 
     def statistic(sum_a):
-        return abs(Fraction(sum_a, len(a)) - Fraction(total - sum_a, len(b)))
+        # |sum_a / len(a) - (total - sum_a) / len(b)| times len(a) * len(b): the same order
+        # in ints, so the same hits as with exact fractions, at a fraction of the CPU.
+        return abs(sum_a * len(b) - (total - sum_a) * len(a))
 
     observed = statistic(sum(a))
-    splits = list(combinations(range(len(pooled)), len(a)))
-    hits = sum(statistic(sum(pooled[i] for i in chosen)) >= observed for chosen in splits)
-    return hits / len(splits)
+    hits = sum(statistic(sum(chosen)) >= observed for chosen in combinations(pooled, len(a)))
+    return hits / math.comb(len(pooled), len(a))
 
 
-def near_exact(a, b, n):
-    p = exact_p_value(a, b)
+def near_exact(p, n):
+    """Within six standard deviations (plus the +1's bias) of the exact p-value `p`."""
     slack = 6 * math.sqrt(p * (1 - p) / n) + 1 / (n + 1)
 
     def compare(got, expected):
@@ -57,7 +57,8 @@ def near_exact(a, b, n):
     ],
 )
 def test_close_to_the_exact_p_value(solution, a, b):
-    check(solution, (a, b, SHUFFLES, 5), exact_p_value(a, b), compare=near_exact(a, b, SHUFFLES))
+    p = exact_p_value(a, b)
+    check(solution, (a, b, SHUFFLES, 5), p, compare=near_exact(p, SHUFFLES))
 
 
 def test_never_zero(solution):
@@ -89,4 +90,5 @@ def test_seed_matters(solution):
     seed=st.integers(0, 2**32 - 1),
 )
 def test_close_to_exact_on_small_samples(solution, a, b, seed):
-    check(solution, (a, b, 400, seed), exact_p_value(a, b), compare=near_exact(a, b, 400))
+    p = exact_p_value(a, b)
+    check(solution, (a, b, 400, seed), p, compare=near_exact(p, 400))
