@@ -38,6 +38,12 @@ def serve(payload: bytes, *, ctrl_fd: int, link_fd: int) -> None:
     answer(module, link_fd)
 
 
+def warm_up() -> None:
+    """What every worker would do first, done once in the zygote: numpy's first seeding
+    imports what its RNG needs (~12 ms), which no worker should pay again."""
+    _seed_global_randoms()
+
+
 def _seed_global_randoms() -> None:
     """The same code gets the same answers from the global RNGs, grading after grading: a
     forked process reseeds Python's from the OS, and numpy's is whatever its zygote's was, so

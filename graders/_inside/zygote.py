@@ -219,7 +219,9 @@ def _preload(role: str, isolate: bool) -> Any:
         runner.warm_up()
     else:
         from graders import sqlkata  # noqa: F401 - SQL submissions import it; graders is hidden
-        from graders._inside import candidate  # noqa: F401
+        from graders._inside import candidate
+
+        candidate.warm_up()
     # Keep the collector away from the preloaded objects, so forked workers share their pages.
     gc.freeze()
     return seccomp
