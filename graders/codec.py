@@ -5,11 +5,11 @@ bytes, list, tuple, dict, set, frozenset, Fraction and numeric numpy arrays. Lis
 scalars are native JSON; every other kind is an object `{"$": tag, "v": ...}`, so a tuple
 stays a tuple and a dict may have any hashable keys. A list of flat tuples (pairs,
 intervals) is one object, tag "T", not one per tuple: each costs an encoder and a decoder
-call. Decoding is the C JSON parser plus a
-hook for those objects: it builds fresh built-in values, so nothing the other side sends
-can run code here, and its bounds hold whatever it sends (frame size; Python's 4300-digit
-limit on ints; the parser's recursion limit on depth). Encoding runs on the sending side
-and may be liberal (numpy scalars become Python numbers); decoding is strict.
+call. Decoding is the C JSON parser plus a hook for those objects: it builds fresh
+built-in values, so nothing the other side sends can run code here, and its bounds hold
+whatever it sends (frame size; Python's 4300-digit limit on ints; the parser's recursion
+limit on depth). Encoding runs on the sending side and may be liberal (numpy scalars become
+Python numbers); decoding is strict.
 
 A numpy array's bytes travel raw, after the JSON: data with arrays is b"\\0", the JSON's
 length (4 bytes), the JSON, then each array's bytes in the order the JSON names them, its

@@ -224,23 +224,34 @@ def test_a_kata_whose_tests_are_broken_raises_kata_error(
     assert "nothing_here" in raised.value.detail
 
 
-def test_numpy_random_is_seeded_once_per_worker_not_per_example(
-    with_sample_tests: Callable[[str], Kata],
-) -> None:
-    """Hypothesis leaves numpy's global RNG alone: resetting it per example cost ~15 ms."""
-    kata = with_sample_tests(
-        "import numpy as np\n"
+def _draws_in_a_property(import_line: str, draw: str, then: str) -> str:
+    """Sample tests: a property that keeps `draw` of every example in `draws`, then `then`."""
+    return (
+        f"{import_line}\n"
         "from hypothesis import given, strategies as st\n"
         "\n"
         "draws = []\n"
         "\n"
         "@given(st.integers())\n"
         "def test_draw(solution, n):\n"
-        "    draws.append(np.random.random())\n"
+        f"    draws.append({draw})\n"
         "\n"
-        "def test_draws_go_on_from_seed_zero(solution):\n"
-        "    assert len(set(draws)) == len(draws) > 1\n"
-        "    assert draws[:2] == list(np.random.RandomState(0).random(2))\n"
+        f"{then}"
+    )
+
+
+def test_numpy_random_is_seeded_once_per_worker_not_per_example(
+    with_sample_tests: Callable[[str], Kata],
+) -> None:
+    """Hypothesis leaves numpy's global RNG alone: resetting it per example cost ~15 ms."""
+    kata = with_sample_tests(
+        _draws_in_a_property(
+            "import numpy as np",
+            "np.random.random()",
+            "def test_draws_go_on_from_seed_zero(solution):\n"
+            "    assert len(set(draws)) == len(draws) > 1\n"
+            "    assert draws[:2] == list(np.random.RandomState(0).random(2))\n",
+        )
     )
     report = grade(kata, SETS, hidden=False)
     assert report.passed, report.message
@@ -253,17 +264,12 @@ def test_pythons_random_starts_alike_in_every_example(
     grading, not that one): a test that draws from it gets the same numbers every time an
     example runs, as replays and shrinking need."""
     kata = with_sample_tests(
-        "import random\n"
-        "from hypothesis import given, strategies as st\n"
-        "\n"
-        "draws = []\n"
-        "\n"
-        "@given(st.integers())\n"
-        "def test_draw(solution, n):\n"
-        "    draws.append(random.random())\n"
-        "\n"
-        "def test_every_example_drew_the_same(solution):\n"
-        "    assert len(draws) > 1 and len(set(draws)) == 1\n"
+        _draws_in_a_property(
+            "import random",
+            "random.random()",
+            "def test_every_example_drew_the_same(solution):\n"
+            "    assert len(draws) > 1 and len(set(draws)) == 1\n",
+        )
     )
     report = grade(kata, SETS, hidden=False)
     assert report.passed, [t.message for t in report.tests]
