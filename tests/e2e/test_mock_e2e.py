@@ -29,6 +29,9 @@ def _start(page: Page, minutes: int, concepts: int, katas: int, topics: tuple[st
         page.get_by_label(topic, exact=True).check()
     page.get_by_role("button", name="Start the mock").click()
     expect(page).to_have_url(ITEM_URL)
+    # The countdown's script is deferred: until its first tick sets data-remaining, a test
+    # that fast-forwards the page's clock would do so before the page takes its offset.
+    expect(page.locator("#countdown")).to_have_attribute("data-remaining", re.compile(r"^\d+$"))
 
 
 def _type(page: Page, text: str) -> None:
