@@ -280,10 +280,12 @@ def _in_forked_child(work: Callable[[], None]) -> float:
     sys.stdout.flush()
     pid = os.fork()
     if pid == 0:
+        code = 1  # unless `work` returns: an exception must not read as a timed pass
         try:
             work()
+            code = 0
         finally:
-            os._exit(0)
+            os._exit(code)
     _pid, status, usage = os.wait4(pid, 0)
     if status != 0:
         raise SystemExit(f"the forked floor's child ended with status {status}")
